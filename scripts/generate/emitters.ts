@@ -1,0 +1,6 @@
+/** Every artifact `pnpm generate` writes, one emitter each. */
+import type { Emitter } from "./context.ts";
+import { emitOperationTable } from "./emit/operation-table.ts";
+import { emitTypes } from "./emit/types.ts";
+
+export const emitters: Emitter[] = [emitTypes, emitOperationTable];

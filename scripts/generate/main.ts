@@ -1,0 +1,107 @@
+/**
+ * pnpm generate [--check] [--spec FILE] [--overlay FILE|--no-overlay] [--out DIR]
+ *
+ * Turns the OpenAPI document (spec/projects.openapi.yaml plus its overlay) into the generated code
+ * of every package. `--check` writes nothing and exits 1 when a generated file is missing, stale or
+ * left over. `--spec`/`--out` point the same pipeline at another document and directory (the
+ * upstream snapshot benchmark uses them).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { loadSpec } from "../lib/load-spec.ts";
+import { buildOperationTable } from "../lib/operation-table.ts";
+import type { EmitContext, GeneratedFile } from "./context.ts";
+import { emitters } from "./emitters.ts";
+
+const root = resolve(import.meta.dirname, "../..");
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const { values } = parseArgs({
+    options: {
+      check: { type: "boolean", default: false },
+      spec: { type: "string", default: join(root, "spec/projects.openapi.yaml") },
+      overlay: { type: "string" },
+      "no-overlay": { type: "boolean", default: false },
+      out: { type: "string", default: root },
+    },
+  });
+  const specFile = resolve(values.spec);
+  const out = resolve(values.out);
+  const spec = loadSpec(specFile, values["no-overlay"] ? null : values.overlay ? resolve(values.overlay) : undefined);
+  const context: EmitContext = {
+    spec,
+    document: spec.effective,
+    operations: buildOperationTable(spec.effective),
+    specLabel: relative(root, specFile).startsWith("..") ? specFile.replace(/^.*\//, "") : relative(root, specFile),
+  };
+  const files: GeneratedFile[] = [];
+  for (const emit of emitters) files.push(...(await emit(context)));
+
+  const problems = values.check ? check(out, files) : write(out, files);
+  const ms = Math.round(performance.now() - started);
+  const schemas = Object.keys(context.document.components?.schemas ?? {}).length;
+  const verb = values.check ? (problems.length ? "stale" : "up to date") : `${problems.length} written`;
+  console.log(
+    `generate: ${context.operations.length} operations, ${schemas} schemas, ${files.length} files (${verb}) in ${ms} ms`,
+  );
+  if (values.check && problems.length) {
+    console.error(`Generated code is out of date with ${context.specLabel}:`);
+    for (const problem of problems) console.error(`  ${problem}`);
+    console.error("Run `pnpm generate` and commit the result. Generated files are never edited by hand.");
+    return 1;
+  }
+  return 0;
+}
+
+/** Generated directories hold nothing but generated files, so leftovers there are stale too. */
+function leftovers(out: string, files: GeneratedFile[]): string[] {
+  const expected = new Set(files.map((f) => f.path));
+  const dirs = new Set(files.map((f) => dirname(f.path)));
+  const extra: string[] = [];
+  for (const dir of dirs) {
+    const absolute = join(out, dir);
+    if (!existsSync(absolute)) continue;
+    for (const name of readdirSync(absolute)) {
+      const path = join(dir, name);
+      if (!expected.has(path)) extra.push(path);
+    }
+  }
+  return extra.sort();
+}
+
+function check(out: string, files: GeneratedFile[]): string[] {
+  const problems: string[] = [];
+  for (const file of files) {
+    const absolute = join(out, file.path);
+    if (!existsSync(absolute)) problems.push(`missing: ${file.path}`);
+    else if (readFileSync(absolute, "utf8") !== file.contents) problems.push(`stale:   ${file.path}`);
+  }
+  for (const path of leftovers(out, files)) problems.push(`extra:   ${path}`);
+  return problems;
+}
+
+function write(out: string, files: GeneratedFile[]): string[] {
+  const changed: string[] = [];
+  for (const path of leftovers(out, files)) {
+    rmSync(join(out, path), { recursive: true });
+    changed.push(path);
+  }
+  for (const file of files) {
+    const absolute = join(out, file.path);
+    if (existsSync(absolute) && readFileSync(absolute, "utf8") === file.contents) continue;
+    mkdirSync(dirname(absolute), { recursive: true });
+    writeFileSync(absolute, file.contents);
+    changed.push(file.path);
+  }
+  return changed;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`generate failed: ${error.message}`);
+    process.exit(2);
+  },
+);

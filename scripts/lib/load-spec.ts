@@ -1,0 +1,47 @@
+/** Reads an OpenAPI document (YAML or JSON) and, when there is one, the overlay that corrects it. */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { parse } from "yaml";
+import type { OpenAPIDocument } from "./openapi.ts";
+import { applyOverlay, type OverlayDocument } from "./overlay.ts";
+
+export interface LoadedSpec {
+  /** The document as published (what `spec/` holds). */
+  published: OpenAPIDocument;
+  /** The document with the overlay's corrections applied: what code is generated from. */
+  effective: OpenAPIDocument;
+  overlay?: OverlayDocument;
+}
+
+export function readDocument<T = OpenAPIDocument>(file: string): T {
+  const text = readFileSync(file, "utf8");
+  try {
+    // YAML 1.2 is a superset of JSON, so one parser reads both; `intAsBigInt` is off, so int64 bounds become floats.
+    return parse(text, { maxAliasCount: -1 }) as T;
+  } catch (error) {
+    throw new Error(`${file} is not valid YAML or JSON: ${(error as Error).message}`);
+  }
+}
+
+export function loadSpec(specFile: string, overlayFile?: string | null): LoadedSpec {
+  const published = readDocument(specFile);
+  if (!published || typeof published !== "object" || !published.openapi || !published.paths) {
+    throw new Error(`${specFile} is not an OpenAPI document (no "openapi" or "paths" field)`);
+  }
+  if (!String(published.openapi).startsWith("3.")) {
+    throw new Error(`${specFile} is OpenAPI ${published.openapi}; only 3.x is supported`);
+  }
+  const overlayPath = overlayFile === undefined ? defaultOverlayPath(specFile) : overlayFile;
+  if (!overlayPath) return { published, effective: published };
+  const overlay = readDocument<OverlayDocument>(overlayPath);
+  return { published, effective: applyOverlay(published, overlay), overlay };
+}
+
+/** `spec/projects.openapi.yaml` is corrected by `spec/projects.overlay.yaml` when that file exists. */
+export function defaultOverlayPath(specFile: string): string | null {
+  const candidate = resolve(
+    dirname(specFile),
+    specFile.replace(/^.*\//, "").replace(/\.openapi\.(ya?ml|json)$/, ".overlay.yaml"),
+  );
+  return candidate !== resolve(specFile) && existsSync(candidate) ? candidate : null;
+}
