@@ -1,0 +1,45 @@
+/**
+ * After a sync: does our overlay still apply to the new spec, and can the generator still build an
+ * operation table from the result? Returns every problem (not just the first), so that a maintainer
+ * sees at once which corrections went stale.
+ */
+import { loadSpec, readDocument } from "./load-spec.ts";
+import type { OpenAPIDocument } from "./openapi.ts";
+import { buildOperationTable } from "./operation-table.ts";
+import { applyOverlay, type OverlayDocument } from "./overlay.ts";
+
+export function checkOverlay(specFile: string, overlayFile: string | null): string[] {
+  try {
+    // The same call `pnpm generate` makes: if this passes, generation will read the spec the same way.
+    const spec = loadSpec(specFile, overlayFile);
+    buildOperationTable(spec.effective);
+    return [];
+  } catch (error) {
+    if (!overlayFile) return [(error as Error).message];
+    const problems = staleActions(readDocument(specFile), readDocument<OverlayDocument>(overlayFile));
+    return problems.length ? problems : [(error as Error).message];
+  }
+}
+
+/** Applies the actions one by one, skipping a failing one, to report all that no longer apply. */
+function staleActions(document: OpenAPIDocument, overlay: OverlayDocument): string[] {
+  const problems: string[] = [];
+  let current = document;
+  overlay.actions.forEach((action, index) => {
+    try {
+      current = applyOverlay(current, { ...overlay, actions: [action] });
+    } catch (error) {
+      const why = (error as Error).message.replace(/^actions\[0\] \(.*?\) /s, "");
+      const about = action.description ? ` — ${action.description.trim().split("\n")[0]?.slice(0, 100)}` : "";
+      problems.push(`overlay action ${index + 1} (${action.target}) ${why}${about}`);
+    }
+  });
+  if (problems.length === 0) {
+    try {
+      buildOperationTable(current);
+    } catch (error) {
+      problems.push(`the generator cannot build the operation table: ${(error as Error).message}`);
+    }
+  }
+  return problems;
+}

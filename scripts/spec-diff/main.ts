@@ -1,0 +1,106 @@
+/**
+ * pnpm spec:diff <old> <new> [--overlay FILE] [--changeset] [--slug NAME]
+ *
+ * Classifies every change between two versions of the spec for a TypeScript user of our packages
+ * (rules in scripts/lib/spec-diff.ts) and prints the report grouped by operation and schema. Exits 0
+ * whatever it finds: it informs a release, it does not gate one.
+ *
+ * `--overlay FILE` applies the same overlay to both sides first, so that the report speaks about the
+ * types users get rather than the document as published. `--changeset` writes `.changeset/<slug>.md`
+ * bumping every @hogkit/* package by the level found (major / minor / patch), with the report as its
+ * body; nothing is written when nothing changed.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import type { OpenAPIDocument } from "../lib/openapi.ts";
+import { applyOverlay, type OverlayDocument } from "../lib/overlay.ts";
+import { diffSpecs } from "../lib/spec-diff.ts";
+import { formatReport } from "../lib/spec-diff-report.ts";
+import { parseSpecText } from "../lib/spec-yaml.ts";
+
+const root = resolve(import.meta.dirname, "../..");
+/** Relative paths on the command line are relative to where the command runs (the repository, under pnpm). */
+const userDir = process.cwd();
+
+function main(): number {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      changeset: { type: "boolean", default: false },
+      slug: { type: "string" },
+      overlay: { type: "string" },
+      "changeset-dir": { type: "string", default: join(root, ".changeset") },
+    },
+  });
+  if (positionals.length !== 2) {
+    console.error("usage: pnpm spec:diff <old spec> <new spec> [--overlay FILE] [--changeset] [--slug NAME]");
+    return 2;
+  }
+  const overlay = values.overlay ? (read(values.overlay) as OverlayDocument) : undefined;
+  const [before, after] = positionals.map((file) => {
+    const document = read(file) as OpenAPIDocument;
+    if (!document || typeof document !== "object" || !document.paths)
+      throw new Error(`${file} is not an OpenAPI document`);
+    return overlay ? applyOverlay(document, overlay) : document;
+  });
+  const diff = diffSpecs(before, after);
+  console.log(formatReport(diff));
+  if (!values.changeset) return 0;
+  if (!diff.bump) {
+    console.log("spec:diff: no changes, so no changeset written.");
+    return 0;
+  }
+  const dir = resolve(userDir, values["changeset-dir"]);
+  const file = join(
+    dir,
+    `${uniqueSlug(dir, values.slug ?? `posthog-api-${new Date().toISOString().slice(0, 10)}`)}.md`,
+  );
+  const bumps = packageNames().map((name) => `"${name}": ${diff.bump}`);
+  writeFileSync(file, `---\n${bumps.join("\n")}\n---\n\n${formatReport(diff, { markdown: true })}`);
+  console.log(`spec:diff: wrote ${file} (${diff.bump} for ${bumps.length} packages)`);
+  return 0;
+}
+
+function read(file: string): unknown {
+  const path = resolve(userDir, file);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return parseSpecText(text, file);
+}
+
+/** Every publishable @hogkit/* package (the changesets config releases them as one fixed group). */
+function packageNames(): string[] {
+  const dir = join(root, "packages");
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, "package.json")))
+    .map(
+      (entry) =>
+        JSON.parse(readFileSync(join(dir, entry.name, "package.json"), "utf8")) as { name?: string; private?: boolean },
+    )
+    .filter((pkg) => pkg.name?.startsWith("@hogkit/") && !pkg.private)
+    .map((pkg) => pkg.name as string)
+    .sort();
+}
+
+function uniqueSlug(dir: string, base: string): string {
+  const clean =
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "posthog-api";
+  let slug = clean;
+  for (let n = 2; existsSync(join(dir, `${slug}.md`)); n++) slug = `${clean}-${n}`;
+  return slug;
+}
+
+try {
+  process.exit(main());
+} catch (error) {
+  console.error(`spec:diff failed: ${(error as Error).message}`);
+  process.exit(2);
+}

@@ -1,0 +1,171 @@
+/**
+ * pnpm spec:sync [--from FILE|URL] [--dry-run] [--config FILE]
+ *
+ * Updates spec/projects.openapi.yaml from PostHog's published OpenAPI document (default: the
+ * `source` in spec/sync.config.yaml), keeping our operationIds, descriptions and parameter
+ * components; see scripts/lib/spec-sync.ts for exactly what is kept and taken. The overlay is never
+ * modified, and must still apply to the result.
+ *
+ * It never leaves a half-updated spec: an unreadable or unparsable source, an upstream that lost a
+ * covered operation, or an overlay action that no longer applies stops it (exit 1) before anything
+ * is written, and the new spec replaces the old one with one rename.
+ */
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { readDocument } from "../lib/load-spec.ts";
+import type { OpenAPIDocument } from "../lib/openapi.ts";
+import { diffSpecs } from "../lib/spec-diff.ts";
+import { formatReport } from "../lib/spec-diff-report.ts";
+import { checkOverlay } from "../lib/spec-overlay-check.ts";
+import { SpecSyncError, type SyncConfig, syncSpec } from "../lib/spec-sync.ts";
+import { leadingComment, parseSpecText, stringifySpec } from "../lib/spec-yaml.ts";
+
+const root = resolve(import.meta.dirname, "../..");
+/** Relative paths on the command line are relative to where the command runs (the repository, under pnpm). */
+const userDir = process.cwd();
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      from: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+      config: { type: "string", default: join(root, "spec/sync.config.yaml") },
+      "timeout-ms": { type: "string" },
+    },
+  });
+  const configFile = resolve(userDir, values.config);
+  const config = readConfig(configFile);
+  const specDir = dirname(configFile);
+  const specFile = resolve(specDir, config.spec);
+  const overlayFile = config.overlay ? resolve(specDir, config.overlay) : null;
+  const source = values.from ?? config.source;
+  const timeoutMs = values["timeout-ms"] ? Number(values["timeout-ms"]) : config.timeoutMs;
+
+  const upstreamText = await readSource(source, timeoutMs);
+  const upstream = parseSpecText(upstreamText, source);
+  const oursText = readFileSync(specFile, "utf8");
+  const ours = parseSpecText(oursText, specFile) as OpenAPIDocument;
+  const result = syncSpec(upstream, ours, config);
+  const nextText = stringifySpec(result.document, leadingComment(oursText));
+  const label = relativeLabel(specFile);
+
+  if (nextText === oursText) {
+    console.log(`spec:sync: ${label} is up to date with ${source}`);
+    return 0;
+  }
+
+  // Check the overlay and the generator against the new spec before it replaces the old one.
+  const scratch = mkdtempSync(join(tmpdir(), "hogkit-spec-sync-"));
+  try {
+    const candidate = join(scratch, basename(specFile));
+    writeFileSync(candidate, nextText);
+    const problems = checkOverlay(candidate, overlayFile);
+    if (problems.length) {
+      throw new SpecSyncError(
+        `the overlay no longer applies to the synced spec:\n${problems.map((p) => `  ${p}`).join("\n")}\n` +
+          `Update ${overlayFile ? relativeLabel(overlayFile) : "the overlay"} for the new upstream (or drop corrections PostHog now publishes), then sync again.`,
+      );
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  const report = formatReport(diffSpecs(readDocument(specFile), parseSpecText(nextText, "the synced spec")));
+  for (const { key, operationId } of result.added) console.log(`new operation ${key} → operationId ${operationId}`);
+  for (const name of result.droppedParameters) {
+    console.log(`component parameter ${name} is no longer used by any operation and was dropped`);
+  }
+  console.log(report);
+  if (values["dry-run"]) {
+    console.log(`spec:sync --dry-run: ${label} would change as above; nothing was written.`);
+    return 0;
+  }
+  const temporary = join(dirname(specFile), `.${basename(specFile)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, nextText);
+    renameSync(temporary, specFile);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  console.log(`spec:sync: wrote ${label}.`);
+  if (!label.startsWith("/")) {
+    console.log("Next: pnpm generate, review `git diff`, and record the release with");
+    console.log(`  git show HEAD:${label} > /tmp/old.yaml && pnpm spec:diff /tmp/old.yaml ${label} --changeset`);
+  }
+  return 0;
+}
+
+function readConfig(file: string): SyncConfig {
+  let raw: Partial<SyncConfig>;
+  try {
+    raw = readDocument<Partial<SyncConfig>>(file);
+  } catch (error) {
+    throw new SpecSyncError(`cannot read the sync config ${file}: ${(error as Error).message}`);
+  }
+  for (const key of ["spec", "pathPrefix", "tag"] as const) {
+    if (typeof raw?.[key] !== "string" || !raw[key])
+      throw new SpecSyncError(`${file}: "${key}" must be a non-empty string`);
+  }
+  return {
+    source: raw.source ?? "",
+    spec: raw.spec as string,
+    overlay: raw.overlay ?? "",
+    pathPrefix: raw.pathPrefix as string,
+    tag: raw.tag as string,
+    timeoutMs: typeof raw.timeoutMs === "number" ? raw.timeoutMs : 30_000,
+    operationIds: raw.operationIds ?? {},
+  };
+}
+
+async function readSource(source: string, timeoutMs: number): Promise<string> {
+  if (!source) throw new SpecSyncError("no source: pass --from FILE|URL or set `source` in the sync config");
+  if (!/^https?:\/\//i.test(source)) {
+    try {
+      return readFileSync(resolve(userDir, source), "utf8");
+    } catch (error) {
+      throw new SpecSyncError(
+        `cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
+    }
+  }
+  const url = new URL(source);
+  const shown = `${url.origin}${url.pathname}`; // never echo credentials or query tokens
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: {
+        accept: "application/vnd.oai.openapi+json, application/json;q=0.9, application/yaml;q=0.8, */*;q=0.1",
+      },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+    const why =
+      (error as Error).name === "TimeoutError"
+        ? `no answer within ${timeoutMs} ms`
+        : (cause?.code ?? cause?.message ?? (error as Error).message);
+    throw new SpecSyncError(`cannot fetch ${shown}: ${why}`);
+  }
+  if (!response.ok) throw new SpecSyncError(`cannot fetch ${shown}: HTTP ${response.status} ${response.statusText}`);
+  try {
+    return await response.text();
+  } catch (error) {
+    throw new SpecSyncError(`cannot read the body of ${shown}: ${(error as Error).message}`);
+  }
+}
+
+function relativeLabel(file: string): string {
+  return file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    const known = error instanceof SpecSyncError || /is not valid YAML or JSON/.test(error.message);
+    console.error(`spec:sync refused: ${error.message}`);
+    console.error("spec/ was left untouched.");
+    process.exit(known ? 1 : 2);
+  },
+);
