@@ -1,6 +1,7 @@
 /** Every artifact `pnpm generate` writes, one emitter each. */
 import type { Emitter } from "./context.ts";
 import { emitOperationTable } from "./emit/operation-table.ts";
+import { emitTesting } from "./emit/testing.ts";
 import { emitTypes } from "./emit/types.ts";
 
-export const emitters: Emitter[] = [emitTypes, emitOperationTable];
+export const emitters: Emitter[] = [emitTypes, emitOperationTable, emitTesting];

@@ -1,0 +1,66 @@
+/** Path templates of the operation table → matchers. A new operation in the spec is a new route. */
+import type { OperationInfo } from "@hogkit/types";
+
+export interface CompiledRoute {
+  row: OperationInfo;
+  pattern: RegExp;
+  names: string[];
+}
+
+export interface RouteMatch {
+  row: OperationInfo;
+  /** Path parameters, percent-decoded (`..%2F` stays inside its segment as `../`). */
+  params: Record<string, string>;
+}
+
+export function compileRoutes(rows: readonly OperationInfo[]): CompiledRoute[] {
+  return rows.map((row) => {
+    const names: string[] = [];
+    const source = row.path
+      .split(/(\{[^}]+\})/)
+      .map((part) => {
+        const name = part.match(/^\{([^}]+)\}$/)?.[1];
+        if (name) {
+          names.push(name);
+          return "([^/]+)";
+        }
+        return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      })
+      .join("");
+    return { row, names, pattern: new RegExp(`^${source}$`) };
+  });
+}
+
+/** `null` when no path matches; `{ allowed }` when the path exists but not for this method (405). */
+export function matchRoute(
+  routes: CompiledRoute[],
+  method: string,
+  pathname: string,
+): RouteMatch | { allowed: string[] } | null {
+  const allowed: string[] = [];
+  for (const route of routes) {
+    const found = route.pattern.exec(pathname);
+    if (!found) continue;
+    if (route.row.httpMethod !== method) {
+      allowed.push(route.row.httpMethod);
+      continue;
+    }
+    const params: Record<string, string> = {};
+    for (const [i, name] of route.names.entries()) params[name] = safeDecode(found[i + 1] as string);
+    return { row: route.row, params };
+  }
+  return allowed.length ? { allowed } : null;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The literal prefixes of all paths (`/api/organizations/`), so MSW intercepts only the API's URLs. */
+export function pathPrefixes(rows: readonly OperationInfo[]): string[] {
+  return [...new Set(rows.map((row) => row.path.split("{")[0] as string))].sort();
+}
