@@ -1,7 +1,8 @@
 /** Every artifact `pnpm generate` writes, one emitter each. */
 import type { Emitter } from "./context.ts";
+import { emitClient } from "./emit/client.ts";
 import { emitOperationTable } from "./emit/operation-table.ts";
 import { emitTesting } from "./emit/testing.ts";
 import { emitTypes } from "./emit/types.ts";
 
-export const emitters: Emitter[] = [emitTypes, emitOperationTable, emitTesting];
+export const emitters: Emitter[] = [emitTypes, emitOperationTable, emitClient, emitTesting];

@@ -55,10 +55,14 @@ async function main(): Promise<number> {
   return 0;
 }
 
-/** Generated directories hold nothing but generated files, so leftovers there are stale too. */
+/**
+ * Generated directories hold nothing but generated files, so leftovers there are stale too. Only
+ * `generated/` directories count: an emitter may also refresh a marked region of a hand-written
+ * file (the client README's operations table), whose neighbours are not generated.
+ */
 function leftovers(out: string, files: GeneratedFile[]): string[] {
   const expected = new Set(files.map((f) => f.path));
-  const dirs = new Set(files.map((f) => dirname(f.path)));
+  const dirs = new Set(files.map((f) => dirname(f.path)).filter((dir) => dir.split(/[\\/]/).includes("generated")));
   const extra: string[] = [];
   for (const dir of dirs) {
     const absolute = join(out, dir);

@@ -1,0 +1,11 @@
+export { AuthenticationError } from "./authentication-error.js";
+export { BadRequestError } from "./bad-request-error.js";
+export { ConflictError } from "./conflict-error.js";
+export { ConnectionError } from "./connection-error.js";
+export { InternalServerError } from "./internal-server-error.js";
+export { InvalidResponseError } from "./invalid-response-error.js";
+export { NotFoundError } from "./not-found-error.js";
+export { PermissionDeniedError } from "./permission-denied-error.js";
+export { isPostHogApiError, PostHogApiError, type PostHogApiErrorInit } from "./posthog-api-error.js";
+export { RateLimitError } from "./rate-limit-error.js";
+export { TimeoutError } from "./timeout-error.js";

@@ -1,0 +1,18 @@
+import { defineName, PostHogApiError, type PostHogApiErrorInit } from "./posthog-api-error.js";
+
+/**
+ * 403: the credentials may not do this. `missingScope` is the scope PostHog said the personal API
+ * key lacks; `sessionOnly` is true for operations PostHog accepts only from a logged-in browser
+ * session, never from a personal API key.
+ */
+export class PermissionDeniedError extends PostHogApiError {
+  readonly missingScope: string | undefined;
+  readonly sessionOnly: boolean;
+
+  constructor(init: PostHogApiErrorInit & { missingScope?: string | undefined; sessionOnly?: boolean }) {
+    super(init);
+    this.missingScope = init.missingScope;
+    this.sessionOnly = init.sessionOnly === true;
+  }
+}
+defineName(PermissionDeniedError, "PermissionDeniedError");

@@ -1,0 +1,96 @@
+import { redactText, redactValue } from "../redact.js";
+
+const BRAND = Symbol.for("hogkit.PostHogApiError");
+
+export interface PostHogApiErrorInit {
+  message: string;
+  /** The HTTP status, or undefined when no response arrived. */
+  status?: number | undefined;
+  method: string;
+  url: string;
+  /** `projects.retrieve`. */
+  operation?: string | undefined;
+  requestId?: string | undefined;
+  /** The parsed JSON error body, or the start of a body that is not JSON. */
+  body?: unknown;
+  cause?: unknown;
+  /** Values to remove from everything the error carries (the client's API key). */
+  secrets?: readonly string[];
+}
+
+/**
+ * Everything the client throws for a request that reached (or tried to reach) PostHog. The
+ * fields `type`, `code`, `detail` and `attr` are PostHog's error body (drf-exceptions-hog); no
+ * field, message, `toString()`, `toJSON()` or stack holds an API key or a project secret token.
+ */
+export class PostHogApiError extends Error {
+  readonly status: number | undefined;
+  readonly method: string;
+  /** The request URL, secrets removed. */
+  readonly url: string;
+  readonly operation: string | undefined;
+  readonly requestId: string | undefined;
+  readonly body: unknown;
+  /** PostHog's error class: `validation_error`, `authentication_error`, `invalid_request`, `throttled_error`, … */
+  readonly type: string | undefined;
+  /** PostHog's error code: `invalid_input`, `permission_denied`, `not_found`, `throttled`, … */
+  readonly code: string | undefined;
+  readonly detail: string | undefined;
+  /** The request field the error is about (`timezone`, nested names joined with `__`), or null. */
+  readonly attr: string | null | undefined;
+
+  constructor(init: PostHogApiErrorInit) {
+    const secrets = init.secrets ?? [];
+    super(
+      redactText(init.message, secrets),
+      init.cause === undefined ? undefined : { cause: safeCause(init.cause, secrets) },
+    );
+    this.status = init.status;
+    this.method = init.method;
+    this.url = redactText(init.url, secrets);
+    this.operation = init.operation;
+    this.requestId = init.requestId;
+    this.body = redactValue(init.body, secrets);
+    const fields = (this.body && typeof this.body === "object" ? this.body : {}) as Record<string, unknown>;
+    this.type = stringOr(fields.type);
+    this.code = stringOr(fields.code);
+    this.detail = stringOr(fields.detail);
+    this.attr = typeof fields.attr === "string" || fields.attr === null ? fields.attr : undefined;
+  }
+
+  toJSON(): Record<string, unknown> {
+    const json: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) if (value !== undefined) json[key] = value;
+    return json;
+  }
+}
+defineName(PostHogApiError, "PostHogApiError");
+Object.defineProperty(PostHogApiError.prototype, BRAND, { value: true });
+
+/** True for any error this client threw, even one from another copy of the package or another realm. */
+export function isPostHogApiError(value: unknown): value is PostHogApiError {
+  return (
+    value instanceof PostHogApiError ||
+    (typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true)
+  );
+}
+
+/** Names survive minification and show in stacks because they live on the prototype. */
+export function defineName(type: { prototype: Error }, name: string): void {
+  Object.defineProperty(type.prototype, "name", { value: name, writable: true, configurable: true });
+}
+
+function stringOr(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/** A platform error kept as `cause`, rebuilt without secrets if its message or stack held one. */
+function safeCause(cause: unknown, secrets: readonly string[]): unknown {
+  if (!(cause instanceof Error)) return typeof cause === "string" ? redactText(cause, secrets) : cause;
+  const text = `${cause.message}\n${cause.stack ?? ""}`;
+  if (redactText(text, secrets) === text) return cause;
+  const copy = new Error(redactText(cause.message, secrets));
+  copy.name = cause.name;
+  copy.stack = redactText(cause.stack ?? "", secrets);
+  return copy;
+}

@@ -1,0 +1,35 @@
+/**
+ * `@hogkit/client/raw`: openapi-fetch's typed client on the same host and credentials as a
+ * `createClient` client, for anything the generated methods do not cover. It lives in its own
+ * entry so that apps which never use it do not ship openapi-fetch. It has none of the client's
+ * retries, timeouts or typed errors.
+ */
+import type { paths } from "@hogkit/types";
+import createFetchClient, { type Client } from "openapi-fetch";
+import { configOf, type PostHogClient } from "./client.js";
+
+export type RawClient = Client<paths>;
+
+/**
+ * Gives a client a `raw` property: the typed openapi-fetch client, created on first use.
+ *
+ * @example
+ * const posthog = withRaw(createClient());
+ * const { data, error } = await posthog.raw.GET("/api/organizations/{organization_id}/projects/", {
+ *   params: { path: { organization_id: "@current" } },
+ * });
+ */
+export function withRaw<C extends PostHogClient>(client: C): C & { readonly raw: RawClient } {
+  const config = configOf(client);
+  let raw: RawClient | undefined;
+  return Object.defineProperty(client, "raw", {
+    get: () => {
+      raw ??= createFetchClient<paths>({
+        baseUrl: config.baseUrl,
+        headers: config.headers,
+        fetch: (request: Request) => (config.fetch ?? globalThis.fetch)(request),
+      });
+      return raw;
+    },
+  }) as C & { readonly raw: RawClient };
+}

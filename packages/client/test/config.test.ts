@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createClient } from "../src/index.js";
+import { json, KEY, project, startServer } from "./helpers/server.js";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+});
+
+describe("hosts", () => {
+  it.each([
+    [undefined, "https://us.posthog.com"],
+    ["us", "https://us.posthog.com"],
+    ["EU", "https://eu.posthog.com"],
+    ["https://posthog.example.com/", "https://posthog.example.com"],
+    ["https://example.com/tools/posthog//", "https://example.com/tools/posthog"],
+    ["https://us.i.posthog.com", "https://us.posthog.com"],
+    ["https://eu.i.posthog.com", "https://eu.posthog.com"],
+  ])("%s → %s", (host, baseUrl) => {
+    vi.stubEnv("POSTHOG_HOST", "");
+    expect(createClient({ apiKey: KEY, host }).baseUrl).toBe(baseUrl);
+  });
+
+  it.each([
+    ["posthog.example.com", /must be "us", "eu" or an absolute URL/],
+    ["/posthog-proxy", /a path works only in a browser/],
+    ["ftp://example.com", /http\(s\) URL/],
+    ["https://user:pass@example.com", /must not contain credentials/],
+    ["https://example.com/?x=1", /query or fragment/],
+  ])("refuse %s", (host, message) => {
+    expect(() => createClient({ host })).toThrow(message);
+  });
+
+  it("check options before any request", () => {
+    expect(() => createClient({ apiKey: "" })).toThrow(/apiKey must be a non-empty string/);
+    expect(() => createClient({ apiKey: "phx_a\nb" })).toThrow(TypeError);
+    expect(() => createClient({ organizationId: "acme" })).toThrow(/organization UUID or "@current"/);
+    expect(() => createClient({ timeoutMs: 0 })).toThrow(/timeoutMs must be a number ≥ 1/);
+    expect(() => createClient({ maxRetries: -1 })).toThrow(/maxRetries/);
+  });
+});
+
+describe("plain http", () => {
+  it("refuses to send a key in clear text to another machine", () => {
+    expect(() => createClient({ apiKey: KEY, host: "http://posthog.internal.example" })).toThrow(
+      /refusing to send a personal API key in clear text to http:\/\/posthog\.internal\.example/,
+    );
+  });
+
+  it("allows it with allowInsecureHttp, without a key, or to this machine", () => {
+    expect(() =>
+      createClient({ apiKey: KEY, host: "http://posthog.internal.example", allowInsecureHttp: true }),
+    ).not.toThrow();
+    expect(() => createClient({ host: "http://posthog.internal.example" })).not.toThrow();
+    for (const host of [
+      "http://localhost:8000",
+      "http://127.0.0.1:8000",
+      "http://[::1]:8000",
+      "http://app.localhost",
+    ]) {
+      expect(() => createClient({ apiKey: KEY, host }), host).not.toThrow();
+    }
+  });
+});
+
+describe("browsers", () => {
+  it("refuse an apiKey in a web page unless dangerouslyAllowBrowser", () => {
+    vi.stubGlobal("window", {});
+    vi.stubGlobal("document", {});
+    expect(() => createClient({ apiKey: KEY })).toThrow(/an apiKey in a web page can be read by anyone/);
+    expect(() => createClient({ apiKey: KEY, dangerouslyAllowBrowser: true })).not.toThrow();
+  });
+
+  it("talk to a same-origin proxy by path, without a key", async () => {
+    const server = await startServer((_req, res) => json(res, 200, project(1)));
+    vi.stubEnv("POSTHOG_PERSONAL_API_KEY", "");
+    vi.stubGlobal("window", {});
+    vi.stubGlobal("document", {});
+    vi.stubGlobal("location", new URL(`${server.url}/app/page`));
+    const client = createClient({ host: "/posthog-proxy" });
+    expect(client.baseUrl).toBe(`${server.url}/posthog-proxy`);
+    await client.projects.retrieve(1);
+    expect(server.requests[0]?.url).toBe("/posthog-proxy/api/organizations/@current/projects/1/");
+    expect(server.requests[0]?.headers.authorization).toBeUndefined();
+  });
+});
+
+describe("environment", () => {
+  it("reads POSTHOG_PERSONAL_API_KEY and POSTHOG_HOST", async () => {
+    const server = await startServer((_req, res) => json(res, 200, project(1)));
+    vi.stubEnv("POSTHOG_PERSONAL_API_KEY", KEY);
+    vi.stubEnv("POSTHOG_HOST", server.url);
+    await createClient().projects.retrieve(1);
+    expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+
+  it("prefers options to the environment", async () => {
+    const server = await startServer((_req, res) => json(res, 200, project(1)));
+    vi.stubEnv("POSTHOG_PERSONAL_API_KEY", "phx_fromEnvironment000000");
+    vi.stubEnv("POSTHOG_HOST", "https://eu.posthog.com");
+    await createClient({ apiKey: KEY, host: server.url }).projects.retrieve(1);
+    expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+
+  it("does not throw on Deno without env permission, and reads env when granted", () => {
+    const env = new Map([["POSTHOG_HOST", "https://eu.posthog.com"]]);
+    const denied = {
+      env: {
+        get: () => {
+          throw new Error('NotCapable: Requires env access to "POSTHOG_HOST"');
+        },
+      },
+      permissions: { querySync: () => ({ state: "prompt" }) },
+    };
+    vi.stubGlobal("Deno", denied);
+    expect(createClient().baseUrl).toBe("https://us.posthog.com");
+    vi.stubGlobal("Deno", {
+      env: { get: (name: string) => env.get(name) },
+      permissions: { querySync: () => ({ state: "granted" }) },
+    });
+    expect(createClient().baseUrl).toBe("https://eu.posthog.com");
+    vi.stubGlobal("Deno", { env: denied.env }); // an old Deno without permissions.querySync
+    expect(() => createClient()).not.toThrow();
+  });
+});
