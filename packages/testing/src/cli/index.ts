@@ -51,15 +51,7 @@ async function main(): Promise<void> {
   const server = await listen(fake.handle, { port, host: values.host }).catch((error: Error) =>
     fail(`cannot listen on ${values.host}:${port}: ${error.message}`),
   );
-  const session = fake.createSession();
-  console.log(`hogkit-mock: fake PostHog Projects API on ${server.url}`);
-  console.log(`  organization (@current): ${fake.organizationId}`);
-  console.log(`  personal API key, every scope: ${fake.apiKey}`);
-  console.log(`  session (session-only operations): Cookie: ${session.cookie}`);
-  console.log(
-    `  try: curl -H "Authorization: Bearer ${fake.apiKey}" ${server.url}/api/organizations/@current/projects/`,
-  );
-
+  // Handlers first: whoever reads the banner may signal us right away.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -72,6 +64,14 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  const session = fake.createSession();
+  console.log(`hogkit-mock: fake PostHog Projects API on ${server.url}`);
+  console.log(`  organization (@current): ${fake.organizationId}`);
+  console.log(`  personal API key, every scope: ${fake.apiKey}`);
+  console.log(`  session (session-only operations): Cookie: ${session.cookie}`);
+  console.log(
+    `  try: curl -H "Authorization: Bearer ${fake.apiKey}" ${server.url}/api/organizations/@current/projects/`,
+  );
 }
 
 main().catch((error: Error) => fail(error.message));

@@ -59,6 +59,8 @@ export interface FakePostHogOptions {
   maxBodyBytes?: number;
   /** PostHog's ProductKey values, for complete_product_onboarding. */
   productKeys?: string[];
+  /** The operation table to serve; default `operationTable` of `@hogkit/types`. */
+  operations?: readonly OperationInfo[];
 }
 
 /** ProductKey values from PostHog's frontend schema (a subset; pass `productKeys` to change it). */
@@ -101,7 +103,8 @@ export interface FakeCore {
 export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
   const db = new FakeDatabase();
   const faults = new FaultInjector();
-  const routes = compileRoutes(operationTable);
+  const operations = options.operations ?? operationTable;
+  const routes = compileRoutes(operations);
   const runtime: {
     -readonly [K in keyof FakeRuntime]: FakeRuntime[K];
   } = {
@@ -133,14 +136,15 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
     for (const input of options.keys?.length ? options.keys : [{}]) {
       db.keys.push({ key: input.key ?? personalApiKey(random), scopes: [...(input.scopes ?? ["*"])] });
     }
-    for (const overrides of options.projects ?? []) seedProject(overrides);
+    (options.projects ?? []).forEach(seedProject);
   }
 
-  function seedProject(overrides: Overrides<Project>): void {
+  function seedProject(overrides: Overrides<Project>, index: number): void {
     const organizationId = (overrides.organization as string | undefined) ?? db.currentOrganizationId;
     const organization = db.organization(organizationId);
     if (!organization) throw new TypeError(`[hogkit fake] project names unknown organization ${organizationId}`);
-    const stored = newProject(runtime, organization, {});
+    // Seeded projects get fixed timestamps (a day apart from 2024-01-01): same seed, same state.
+    const stored = newProject(runtime, organization, {}, new Date(Date.UTC(2024, 0, 1 + index)).toISOString());
     const data = deepMerge(stored.data, overrides);
     if (data.id !== stored.data.id) {
       if (db.stored.has(data.id)) throw new TypeError(`[hogkit fake] two projects with id ${data.id}`);
@@ -259,7 +263,7 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
     handle,
     db,
     faults,
-    operations: operationTable,
+    operations,
     get apiKey() {
       return db.keys[0]?.key ?? "";
     },

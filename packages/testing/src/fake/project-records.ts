@@ -38,10 +38,12 @@ export function newProject(
   runtime: FakeRuntime,
   organization: FakeOrganization,
   fields: Record<string, unknown>,
+  /** created_at / updated_at; default the fake's clock. */
+  at?: string,
 ): StoredProject {
   const { db, factories } = runtime;
   const generated = factories.buildSchema(PROJECT_SCHEMA, "read") as Record<string, unknown>;
-  const now = runtime.now().toISOString();
+  const now = at ?? runtime.now().toISOString();
   for (const [name, schema] of Object.entries(projectProperties())) {
     if (!schema.readOnly) generated[name] = blank(schema, generated[name]);
   }

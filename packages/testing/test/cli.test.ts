@@ -1,0 +1,92 @@
+/** The built `hogkit-mock` CLI: starts, prints URL + key + session cookie, serves, stops cleanly on SIGTERM/SIGINT. */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const cli = resolve(import.meta.dirname, "../dist/cli.js");
+const scratch = mkdtempSync(join(tmpdir(), "hogkit-mock-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function start(
+  args: string[],
+): Promise<{ child: ChildProcess; output: () => string; url: string; key: string; cookie: string }> {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`CLI did not start:\n${output}`)), 10_000);
+    const early = (code: number | null) => reject(new Error(`CLI exited with ${code}:\n${output}`));
+    child.once("exit", early);
+    child.stdout?.on("data", function ready() {
+      const url = output.match(/on (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
+      const key = output.match(/every scope: (phx_\w+)/)?.[1];
+      const cookie = output.match(/Cookie: (sessionid=\w+)/)?.[1];
+      if (url && key && cookie) {
+        clearTimeout(timer);
+        child.off("exit", early);
+        child.stdout?.off("data", ready);
+        resolvePromise({ child, output: () => output, url, key, cookie });
+      }
+    });
+  });
+}
+
+const exitCode = (child: ChildProcess) => new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+
+describe("hogkit-mock", () => {
+  it("the build has a shebang", () => {
+    expect(readFileSync(cli, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+  });
+
+  it("prints its URL, a key with every scope and a session cookie; serves; exits 0 on SIGTERM", async () => {
+    const { child, url, key, cookie } = await start(["--port", "0", "--seed", "42"]);
+    const list = await fetch(`${url}/api/organizations/@current/projects/`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(list.status).toBe(200);
+    expect((await list.json()).count).toBe(0);
+    const created = await fetch(`${url}/api/organizations/@current/projects/`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "From the CLI" }),
+    });
+    expect(created.status).toBe(201);
+    const rotated = await fetch(`${url}/api/organizations/@current/projects/1/rotate_secret_token/`, {
+      method: "PATCH",
+      headers: { cookie },
+    });
+    expect(rotated.status).toBe(200);
+    const exited = exitCode(child);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+
+  it("--data seeds projects; the same seed prints the same key; SIGINT also exits 0", async () => {
+    const data = join(scratch, "data.json");
+    writeFileSync(data, JSON.stringify({ projects: [{ name: "Seeded" }] }));
+    const first = await start(["--port", "0", "--seed", "7", "--data", data]);
+    const res = await fetch(`${first.url}/api/organizations/@current/projects/`, {
+      headers: { authorization: `Bearer ${first.key}` },
+    });
+    expect((await res.json()).results[0].name).toBe("Seeded");
+    const exited = exitCode(first.child);
+    first.child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    const second = await start(["--port", "0", "--seed", "7", "--data", data]);
+    expect(second.key).toBe(first.key);
+    const done = exitCode(second.child);
+    second.child.kill("SIGTERM");
+    expect(await done).toBe(0);
+  });
+
+  it("bad arguments exit 2 with a message", async () => {
+    const child = spawn(process.execPath, [cli, "--port", "nope"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr?.on("data", (chunk) => (stderr += chunk));
+    expect(await exitCode(child)).toBe(2);
+    expect(stderr).toContain("--port must be 0-65535");
+  });
+});

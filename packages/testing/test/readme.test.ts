@@ -1,0 +1,61 @@
+/**
+ * The README's quick start is a test: its two code blocks are written out as they are and run with
+ * Vitest against the built package (imported as `@hogkit/testing`, by self-reference), and
+ * type-checked with tsc.
+ */
+import { execFile } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const here = resolve(import.meta.dirname, "..");
+const scratch = join(here, "test/.tmp-readme");
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function block(title: string): string {
+  const readme = readFileSync(join(here, "README.md"), "utf8");
+  const match = readme.match(new RegExp(`\`\`\`ts title="${title.replace(".", "\\.")}"\\n([\\s\\S]*?)\`\`\``));
+  if (!match?.[1]) throw new Error(`README.md has no \`\`\`ts title="${title}" block`);
+  return match[1];
+}
+
+it("the quick start test is ten lines of test code, and it passes with Vitest + MSW", async () => {
+  const test = block("project-names.test.ts");
+  const body = test.split("\n").filter((line) => line.trim() && !line.startsWith("import "));
+  expect(body.length).toBeLessThanOrEqual(10);
+  mkdirSync(scratch, { recursive: true });
+  writeFileSync(join(scratch, "project-names.ts"), block("project-names.ts"));
+  writeFileSync(join(scratch, "project-names.test.ts"), test);
+  writeFileSync(join(scratch, "vitest.config.ts"), "export default { test: { include: ['*.test.ts'] } };\n");
+  const vitest = join(here, "node_modules/vitest/vitest.mjs");
+  const result = await run(process.execPath, [vitest, "run", "--root", scratch], { cwd: scratch }).catch((e) => e);
+  const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
+  expect(output, output).toMatch(/Tests\s+.*1 passed/);
+  expect(result.code ?? 0, output).toBe(0);
+});
+
+it("the quick start type-checks against the published declarations", async () => {
+  mkdirSync(scratch, { recursive: true });
+  writeFileSync(join(scratch, "project-names.ts"), block("project-names.ts"));
+  writeFileSync(join(scratch, "project-names.test.ts"), block("project-names.test.ts"));
+  writeFileSync(
+    join(scratch, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        skipLibCheck: true,
+        lib: ["ES2022", "DOM"],
+        types: [],
+      },
+      files: ["project-names.ts", "project-names.test.ts"],
+    }),
+  );
+  const tsc = join(here, "node_modules/typescript/bin/tsc");
+  const result = await run(process.execPath, [tsc, "-p", join(scratch, "tsconfig.json")]).catch((e) => e);
+  expect(`${result.stdout ?? ""}${result.stderr ?? ""}`).toBe("");
+});
