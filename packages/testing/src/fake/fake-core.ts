@@ -163,7 +163,8 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
     } catch (error) {
       if (error instanceof ApiError) return error.toResponse();
       if (error instanceof RawResponseError) return error.response;
-      if (request.signal?.aborted && error === request.signal.reason) throw error;
+      // The caller gave up while a latency fault was waiting: nobody reads this answer.
+      if (request.signal?.aborted && error === request.signal.reason) return Response.error();
       return fakeBugResponse(error);
     }
   }
