@@ -4,7 +4,7 @@
  */
 import { operationTable } from "@hogkit/types";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createFakePostHog, createSchemaValidator, type FakePostHog } from "../src/index.js";
+import { createFakePostHog, createSchemaValidator, type FakePostHog, schemaDocument } from "../src/index.js";
 import { call, error, PROJECTS, SESSION_ONLY } from "./helpers.js";
 
 const validator = createSchemaValidator();
@@ -293,12 +293,8 @@ describe("list (LimitOffsetPagination, PhraseSearchFilter)", () => {
 
   it("items use the basic serializer", async () => {
     const res = await call(fake, "GET", PROJECTS);
-    expect(Object.keys(res.body.results[0]).sort()).toEqual(
-      Object.keys(
-        validator &&
-          (await import("../src/index.js")).schemaDocument.definitions.read.ProjectBackwardCompatBasic!.properties!,
-      ).sort(),
-    );
+    const basic = schemaDocument.definitions.read.ProjectBackwardCompatBasic?.properties ?? {};
+    expect(Object.keys(res.body.results[0]).sort()).toEqual(Object.keys(basic).sort());
     expect(res.body.results[0]).not.toHaveProperty("is_pending_deletion");
     expect(validator.errors("PaginatedProjectBackwardCompatBasicList", "read", res.body)).toBeNull();
   });
