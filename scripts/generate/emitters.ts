@@ -2,7 +2,8 @@
 import type { Emitter } from "./context.ts";
 import { emitClient } from "./emit/client.ts";
 import { emitOperationTable } from "./emit/operation-table.ts";
+import { emitReact } from "./emit/react.ts";
 import { emitTesting } from "./emit/testing.ts";
 import { emitTypes } from "./emit/types.ts";
 
-export const emitters: Emitter[] = [emitTypes, emitOperationTable, emitClient, emitTesting];
+export const emitters: Emitter[] = [emitTypes, emitOperationTable, emitClient, emitReact, emitTesting];

@@ -42,8 +42,10 @@ export async function send(attempt: Attempt): Promise<Answer> {
   const onAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", onAbort);
   let response: Response | undefined;
+  // Called unbound: browsers throw "Illegal invocation" when fetch runs with another `this`.
+  const { fetch } = attempt;
   try {
-    response = await attempt.fetch(attempt.url, {
+    response = await fetch(attempt.url, {
       method: attempt.method,
       headers: attempt.headers,
       body: attempt.body,
