@@ -98,16 +98,14 @@ export function resolveConfig(options: ClientOptions): ClientConfig {
   }
   if (apiKey !== undefined && isBrowser() && !options.dangerouslyAllowBrowser) {
     throw new TypeError(
-      "createClient: an apiKey in a web page can be read by anyone who opens it. Call PostHog through a " +
-        "same-origin proxy that adds the key (host: '/posthog-proxy', no apiKey), or pass " +
-        "dangerouslyAllowBrowser: true if this page is only ever used by the key's owner.",
+      "createClient: an apiKey in a web page can be read by anyone who opens it. Use a same-origin proxy " +
+        "that adds the key (host: '/posthog-proxy', no apiKey), or pass dangerouslyAllowBrowser: true.",
     );
   }
   const url = resolveHost(options.host ?? readEnv("POSTHOG_HOST") ?? "us");
   if (apiKey !== undefined && url.protocol === "http:" && !LOOPBACK.test(url.hostname) && !options.allowInsecureHttp) {
     throw new TypeError(
-      `createClient: refusing to send a personal API key in clear text to ${url.origin}. Use https://, ` +
-        "or pass allowInsecureHttp: true if the network path is trusted.",
+      `createClient: refusing to send a personal API key in clear text to ${url.origin}. Use https:// or pass allowInsecureHttp: true.`,
     );
   }
   const organizationId = options.organizationId ?? "@current";
@@ -148,21 +146,16 @@ export function checkNumber(name: string, value: number, min: number): number {
 }
 
 function resolveHost(host: string): URL {
-  const named = HOSTS[host.toLowerCase()];
-  let url: URL;
+  let url: URL | undefined;
   try {
-    url = new URL(named ?? host, host.startsWith("/") ? globalThis.location?.href : undefined);
-  } catch {
+    url = new URL(HOSTS[host.toLowerCase()] ?? host, host.startsWith("/") ? globalThis.location?.href : undefined);
+  } catch {}
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
     throw new TypeError(
-      `host must be "us", "eu" or an absolute URL such as https://posthog.example.com` +
-        `${host.startsWith("/") ? " (a path works only in a browser)" : ""}; got ${JSON.stringify(host)}.`,
+      `host must be "us", "eu" or an http(s) URL without credentials, query or fragment` +
+        `${host.startsWith("/") ? " (a path works only in a browser)" : ""}; got ${JSON.stringify(host.replace(/\/\/[^/]*@/, "//…@"))}.`,
     );
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new TypeError(`host must be an http(s) URL; got ${JSON.stringify(url.protocol)}.`);
-  }
-  if (url.username || url.password) throw new TypeError("host must not contain credentials; pass apiKey instead.");
-  if (url.search || url.hash) throw new TypeError("host must not contain a query or fragment.");
   if (INGESTION_HOST.test(url.hostname)) url.hostname = url.hostname.replace(".i.", ".");
   return url;
 }

@@ -114,21 +114,26 @@ export function createRuntime(config: ClientConfig): Runtime {
     }
   }
 
+  function invalid(operation: Operation, url: string, what: string, answer?: Answer, cause?: unknown) {
+    return new InvalidResponseError({
+      message: `${operation.name}: PostHog answered ${what} (${operation.method} ${url})`,
+      status: answer?.status,
+      method: operation.method,
+      url,
+      operation: operation.name,
+      body: answer?.text.slice(0, 2000),
+      cause,
+      secrets: config.secrets,
+    });
+  }
+
   function parseSuccess(answer: Answer, operation: Operation, url: string): unknown {
     if (answer.text === "") return undefined;
     try {
       return JSON.parse(answer.text);
     } catch (cause) {
-      throw new InvalidResponseError({
-        message: `${operation.name}: PostHog answered ${answer.status} with ${describeBody(answer.headers, answer.text)}, which is not valid JSON (${operation.method} ${url})`,
-        status: answer.status,
-        method: operation.method,
-        url,
-        operation: operation.name,
-        body: answer.text.slice(0, 2000),
-        cause,
-        secrets: config.secrets,
-      });
+      const what = `${answer.status} with ${describeBody(answer.headers, answer.text)}, which is not valid JSON`;
+      throw invalid(operation, url, what, answer, cause);
     }
   }
 
@@ -142,28 +147,18 @@ export function createRuntime(config: ClientConfig): Runtime {
       const seen = new Set<string>();
       for (;;) {
         seen.add(url);
-        const page = (await execute(operation, url, undefined, options)) as { results?: unknown; next?: unknown };
-        if (!page || !Array.isArray(page.results)) {
-          throw new InvalidResponseError({
-            message: `${operation.name}: PostHog answered a page without a results list (${operation.method} ${url})`,
-            method: operation.method,
-            url,
-            operation: operation.name,
-            secrets: config.secrets,
-          });
-        }
-        yield* page.results as never[];
-        if (typeof page.next !== "string" || page.next === "") return;
-        url = nextPageUrl(page.next, url, config.origin, operation.name, operation.method);
-        if (seen.has(url)) {
-          throw new InvalidResponseError({
-            message: `${operation.name}: PostHog's next link points back to a page already read (${url}); stopping instead of looping`,
-            method: operation.method,
-            url,
-            operation: operation.name,
-            secrets: config.secrets,
-          });
-        }
+        const page = (await execute(operation, url, undefined, options)) as {
+          results?: unknown;
+          next?: unknown;
+        } | null;
+        if (!Array.isArray(page?.results)) throw invalid(operation, url, "a page without a results list");
+        yield* page?.results as never[];
+        if (typeof page?.next !== "string" || page.next === "") return;
+        const next = nextPageUrl(page.next, url, config.origin);
+        if (typeof next !== "string") throw invalid(operation, url, next.refused);
+        if (seen.has(next))
+          throw invalid(operation, url, `a next link to a page already read (${next}); stopping instead of looping`);
+        url = next;
       }
     },
   };

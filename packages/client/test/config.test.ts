@@ -22,13 +22,19 @@ describe("hosts", () => {
   });
 
   it.each([
-    ["posthog.example.com", /must be "us", "eu" or an absolute URL/],
+    ["posthog.example.com", /must be "us", "eu" or an http\(s\) URL .*got "posthog\.example\.com"/],
     ["/posthog-proxy", /a path works only in a browser/],
     ["ftp://example.com", /http\(s\) URL/],
-    ["https://user:pass@example.com", /must not contain credentials/],
+    ["https://user:pass@example.com", /without credentials/],
     ["https://example.com/?x=1", /query or fragment/],
   ])("refuse %s", (host, message) => {
     expect(() => createClient({ host })).toThrow(message);
+  });
+
+  it("never echo credentials written into the host", () => {
+    expect(() => createClient({ host: "https://user:hunter2secret@example.com" })).toThrow(
+      /got "https:\/\/…@example\.com"/,
+    );
   });
 
   it("check options before any request", () => {

@@ -5,7 +5,7 @@ import { defineName, PostHogApiError, type PostHogApiErrorInit } from "./posthog
  * `responseStarted` tells the two apart (a request that got a status line may have been processed).
  */
 export class ConnectionError extends PostHogApiError {
-  readonly responseStarted: boolean;
+  declare readonly responseStarted: boolean;
 
   constructor(init: PostHogApiErrorInit & { responseStarted?: boolean }) {
     super(init);

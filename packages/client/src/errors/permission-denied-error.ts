@@ -6,8 +6,8 @@ import { defineName, PostHogApiError, type PostHogApiErrorInit } from "./posthog
  * session, never from a personal API key.
  */
 export class PermissionDeniedError extends PostHogApiError {
-  readonly missingScope: string | undefined;
-  readonly sessionOnly: boolean;
+  declare readonly missingScope: string | undefined;
+  declare readonly sessionOnly: boolean;
 
   constructor(init: PostHogApiErrorInit & { missingScope?: string | undefined; sessionOnly?: boolean }) {
     super(init);

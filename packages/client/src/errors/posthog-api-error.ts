@@ -24,20 +24,20 @@ export interface PostHogApiErrorInit {
  * field, message, `toString()`, `toJSON()` or stack holds an API key or a project secret token.
  */
 export class PostHogApiError extends Error {
-  readonly status: number | undefined;
-  readonly method: string;
+  declare readonly status: number | undefined;
+  declare readonly method: string;
   /** The request URL, secrets removed. */
-  readonly url: string;
-  readonly operation: string | undefined;
-  readonly requestId: string | undefined;
-  readonly body: unknown;
+  declare readonly url: string;
+  declare readonly operation: string | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly body: unknown;
   /** PostHog's error class: `validation_error`, `authentication_error`, `invalid_request`, `throttled_error`, … */
-  readonly type: string | undefined;
+  declare readonly type: string | undefined;
   /** PostHog's error code: `invalid_input`, `permission_denied`, `not_found`, `throttled`, … */
-  readonly code: string | undefined;
-  readonly detail: string | undefined;
+  declare readonly code: string | undefined;
+  declare readonly detail: string | undefined;
   /** The request field the error is about (`timezone`, nested names joined with `__`), or null. */
-  readonly attr: string | null | undefined;
+  declare readonly attr: string | null | undefined;
 
   constructor(init: PostHogApiErrorInit) {
     const secrets = init.secrets ?? [];

@@ -6,7 +6,7 @@ import { defineName, PostHogApiError, type PostHogApiErrorInit } from "./posthog
  * seconds", when the server said it.
  */
 export class RateLimitError extends PostHogApiError {
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
 
   constructor(init: PostHogApiErrorInit & { retryAfter?: number | undefined }) {
     super(init);
