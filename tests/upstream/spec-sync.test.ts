@@ -131,6 +131,10 @@ describe.skipIf(!existsSync(snapshot))("spec:sync from PostHog's published schem
     expect(written).toContain("receive_org_level_activity_logs: optional property added");
   });
 
+  it("readDocument's fast path reads the snapshot exactly as the `yaml` package does", () => {
+    expect(readDocument(snapshot)).toStrictEqual(parse(readFileSync(snapshot, "utf8"), { maxAliasCount: -1 }));
+  });
+
   it("the generator turns the synced spec into an operation table with projects.replace", async () => {
     const out = join(scratch, "out");
     await run(

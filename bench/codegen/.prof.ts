@@ -1,0 +1,22 @@
+const t0 = performance.now();
+let t = t0;
+const lap = (l: string) => {
+  const n = performance.now();
+  console.log(l.padEnd(14), Math.round(n - t));
+  t = n;
+};
+const { emitTypes } = await import("../../scripts/generate/emit/types.ts");
+const { emitOperationTable } = await import("../../scripts/generate/emit/operation-table.ts");
+const { loadSpec } = await import("../../scripts/lib/load-spec.ts");
+const { buildOperationTable } = await import("../../scripts/lib/operation-table.ts");
+lap("imports");
+const spec = loadSpec("../shared/upstream/posthog-openapi-2025-11-19.yaml");
+lap("loadSpec");
+const ops = buildOperationTable(spec.effective);
+lap("op table");
+const ctx = { spec, document: spec.effective, operations: ops, specLabel: "x" };
+await emitTypes(ctx as never);
+lap("emitTypes");
+await emitOperationTable(ctx as never);
+lap("emitOpTable");
+console.log("total", Math.round(performance.now() - t0), "since process start", Math.round(performance.now()));

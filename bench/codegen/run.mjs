@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+// Codegen benchmark: `scripts/generate` on PostHog's whole published schema (the 2 MB upstream
+// snapshot in ../shared/) against the bare openapi-typescript CLI on the same file, alternating,
+// 3 rounds each, median wall times as a ratio (goal ≤ 1.2). Then the time `tsc --noEmit` takes to
+// type-check a small consumer file against the generated types of the Projects spec and of the
+// whole snapshot. Skips (exit 0) when ../shared/ is absent: the project builds without it.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const snapshot = resolve(root, "../shared/upstream/posthog-openapi-2025-11-19.yaml");
+const ROUNDS = 3;
+const GOAL = 1.2;
+
+if (!existsSync(snapshot)) {
+  console.log(`codegen: skipped — ${snapshot} not found (the upstream snapshot lives outside the repository)`);
+  process.exit(0);
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "hogkit-bench-codegen-"));
+process.on("exit", () => {
+  rmSync(scratch, { recursive: true, force: true });
+  rmSync(join(root, "node_modules/.cache/hogkit-bench-codegen"), { recursive: true, force: true });
+});
+
+/** Runs a command to completion and returns its wall time in ms; a failure ends the benchmark. */
+function timed(label, command, args, { allowFailure = false, env = {} } = {}) {
+  const started = performance.now();
+  const result = spawnSync(command, args, {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ...env },
+  });
+  const ms = performance.now() - started;
+  if (result.status !== 0) {
+    const why = (result.stderr || result.stdout || `exit ${result.status}`).trim().split("\n").slice(-3).join(" | ");
+    if (allowFailure) return { ms, error: why };
+    console.error(`codegen: ${label} failed: ${why}`);
+    process.exit(1);
+  }
+  return { ms };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const tsx = ["--import", "tsx"];
+const generateTypes = (spec, out) => [...tsx, "bench/codegen/generate-types.ts", "--spec", spec, "--out", out];
+const openapiTypescript = join(root, "node_modules/.bin/openapi-typescript");
+
+// ---- generation -------------------------------------------------------------------------------
+// The same generator code compiled ahead of time (esbuild, dependencies external) and run by plain
+// node: it separates the cost of the pipeline from the cost of tsx's loader, which `pnpm generate` pays.
+// Written under node_modules/.cache so that its imports resolve from the repository's node_modules.
+const compiled = join(root, "node_modules/.cache/hogkit-bench-codegen/generate-types.mjs");
+timed("esbuild", join(root, "node_modules/.bin/esbuild"), [
+  "bench/codegen/generate-types.ts",
+  "--bundle",
+  "--platform=node",
+  "--format=esm",
+  "--packages=external",
+  `--outfile=${compiled}`,
+  "--log-level=warning",
+]);
+
+const ours = [];
+const bundled = [];
+const cli = [];
+for (let round = 0; round < ROUNDS; round++) {
+  ours.push(timed("scripts/generate (types)", process.execPath, generateTypes(snapshot, join(scratch, "whole"))).ms);
+  cli.push(timed("openapi-typescript", openapiTypescript, [snapshot, "-o", join(scratch, "cli/openapi.ts")]).ms);
+  bundled.push(
+    timed("scripts/generate (compiled)", process.execPath, [
+      compiled,
+      "--spec",
+      snapshot,
+      "--out",
+      join(scratch, "compiled"),
+    ]).ms,
+  );
+}
+const ratio = median(ours) / median(cli);
+const compiledRatio = median(bundled) / median(cli);
+console.log(
+  `codegen on ${snapshot.replace(/^.*\//, "")} (823 operations, 881 schemas), median of ${ROUNDS} alternating runs:`,
+);
+console.log(
+  `  openapi-typescript CLI (types only):                      ${seconds(median(cli))}  [${cli.map(seconds).join(", ")}]`,
+);
+console.log(
+  `  scripts/generate, types + operation table (node --import tsx): ${seconds(median(ours))}  [${ours.map(seconds).join(", ")}]`,
+);
+console.log(
+  `  the same, compiled ahead (plain node):                    ${seconds(median(bundled))}  [${bundled.map(seconds).join(", ")}]`,
+);
+console.log(
+  `  ratio: ${ratio.toFixed(2)} (goal ≤ ${GOAL}) ${ratio <= GOAL ? "ok" : "MISSED"}; compiled: ${compiledRatio.toFixed(2)}`,
+);
+
+// Every emitter, as `pnpm generate` runs them, once: information, not part of the ratio (the CLI
+// has no client, hooks or factories to produce).
+const all = timed(
+  "scripts/generate (all emitters)",
+  process.execPath,
+  [...tsx, "scripts/generate/main.ts", "--spec", snapshot, "--out", join(scratch, "all")],
+  { allowFailure: true },
+);
+console.log(
+  all.error
+    ? `  scripts/generate with every emitter: fails on the whole schema — ${all.error}`
+    : `  scripts/generate with every emitter (client, React, testing too): ${seconds(all.ms)}`,
+);
+
+// ---- type-checking a consumer -------------------------------------------------------------------
+timed(
+  "scripts/generate (Projects)",
+  process.execPath,
+  generateTypes(join(root, "spec/projects.openapi.yaml"), join(scratch, "projects")),
+);
+const consumer = `import type { components, paths } from "./packages/types/src/generated/openapi";
+type Project = components["schemas"]["ProjectBackwardCompat"];
+type Page = paths["/api/organizations/{organization_id}/projects/"]["get"]["responses"][200]["content"]["application/json"];
+type Body = NonNullable<paths["/api/organizations/{organization_id}/projects/{id}/"]["patch"]["requestBody"]>["content"]["application/json"];
+export function count(page: Page): number {
+  return page.count + page.results.length;
+}
+export const body: Body = { name: "Renamed", timezone: "Europe/Paris", week_start_day: 1 };
+export function label(project: Project): string {
+  return \`\${project.name ?? ""} (\${project.timezone ?? "UTC"})\`;
+}
+`;
+const tsc = join(root, "node_modules/.bin/tsc");
+// A tsconfig per directory: strict, bundler resolution, no ambient @types, nothing emitted.
+const tsconfig = {
+  compilerOptions: {
+    strict: true,
+    noEmit: true,
+    target: "ES2022",
+    module: "ESNext",
+    moduleResolution: "Bundler",
+    types: [],
+    skipLibCheck: true,
+  },
+  files: ["consumer.ts"],
+};
+const tscArgs = (dir) => ["-p", join(dir, "tsconfig.json")];
+// The floor: the same compiler run on a file that imports nothing.
+mkdirSync(join(scratch, "floor"), { recursive: true });
+const consumers = { projects: consumer, whole: consumer, floor: "export const answer: number = 42;\n" };
+const checks = { projects: [], whole: [], floor: [] };
+for (const [name, source] of Object.entries(consumers)) {
+  writeFileSync(join(scratch, name, "consumer.ts"), source);
+  writeFileSync(join(scratch, name, "tsconfig.json"), JSON.stringify(tsconfig));
+}
+for (let round = 0; round < ROUNDS; round++) {
+  for (const name of Object.keys(checks))
+    checks[name].push(timed(`tsc (${name})`, tsc, tscArgs(join(scratch, name))).ms);
+}
+const projectsCheck = median(checks.projects);
+const wholeCheck = median(checks.whole);
+console.log(`type-check of a consumer file (tsc --noEmit, strict, skipLibCheck; median of ${ROUNDS}, alternating):`);
+console.log(
+  `  against the Projects spec's types:  ${seconds(projectsCheck)} (goal ≤ 2 s) ${projectsCheck <= 2000 ? "ok" : "MISSED"}`,
+);
+console.log(
+  `  against the whole snapshot's types: ${seconds(wholeCheck)} (${(wholeCheck / projectsCheck).toFixed(1)}× the Projects types)`,
+);
+console.log(`  tsc on a file importing nothing:    ${seconds(median(checks.floor))} (the compiler's own start-up)`);
+process.exit(ratio <= GOAL ? 0 : 1);
