@@ -139,7 +139,7 @@ export interface ProjectsResource {
    * Personal API key scope: `project:read`.
    *
    * `GET /api/organizations/{organization_id}/projects/`
-   * @param query - query parameters: `limit`, `offset`
+   * @param query - query parameters: `limit`, `offset`, `search`
    * @param options - per-call `organizationId`, `signal`, `timeoutMs`, `maxRetries`, `headers`
    */
   list(query?: OperationQuery<"projects_list">, options?: RequestOptions): Promise<OperationResult<"projects_list">>;
@@ -151,7 +151,7 @@ export interface ProjectsResource {
    * Personal API key scope: `project:read`.
    *
    * `GET /api/organizations/{organization_id}/projects/`
-   * @param query - query parameters: `limit`, `offset`
+   * @param query - query parameters: `limit`, `offset`, `search`
    * @param options - per-call `organizationId`, `signal`, `timeoutMs`, `maxRetries`, `headers`
    */
   iterate(query?: OperationQuery<"projects_list">, options?: RequestOptions): AsyncGenerator<PageItem<OperationResult<"projects_list">>, void, undefined>;

@@ -198,9 +198,6 @@ export const schemaDocument: JsonSchemaDocument = {
           "access_control": {
             "type": "boolean"
           },
-          "week_start_day": {
-            "$ref": "#/definitions/read/WeekStartDayEnum"
-          },
           "primary_dashboard": {
             "type": [
               "integer",
@@ -291,6 +288,20 @@ export const schemaDocument: JsonSchemaDocument = {
               "null"
             ],
             "readOnly": true
+          },
+          "week_start_day": {
+            "anyOf": [
+              {
+                "allOf": [
+                  {
+                    "$ref": "#/definitions/read/WeekStartDayEnum"
+                  }
+                ]
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         },
         "required": [
@@ -568,9 +579,6 @@ export const schemaDocument: JsonSchemaDocument = {
           "access_control": {
             "type": "boolean"
           },
-          "week_start_day": {
-            "$ref": "#/definitions/read/WeekStartDayEnum"
-          },
           "primary_dashboard": {
             "type": [
               "integer",
@@ -661,6 +669,20 @@ export const schemaDocument: JsonSchemaDocument = {
               "null"
             ],
             "readOnly": true
+          },
+          "week_start_day": {
+            "anyOf": [
+              {
+                "allOf": [
+                  {
+                    "$ref": "#/definitions/read/WeekStartDayEnum"
+                  }
+                ]
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -1789,9 +1811,6 @@ export const schemaDocument: JsonSchemaDocument = {
           "access_control": {
             "type": "boolean"
           },
-          "week_start_day": {
-            "$ref": "#/definitions/write/WeekStartDayEnum"
-          },
           "primary_dashboard": {
             "type": [
               "integer",
@@ -1845,6 +1864,20 @@ export const schemaDocument: JsonSchemaDocument = {
             "type": [
               "boolean",
               "null"
+            ]
+          },
+          "week_start_day": {
+            "anyOf": [
+              {
+                "allOf": [
+                  {
+                    "$ref": "#/definitions/write/WeekStartDayEnum"
+                  }
+                ]
+              },
+              {
+                "type": "null"
+              }
             ]
           }
         }
@@ -1976,9 +2009,6 @@ export const schemaDocument: JsonSchemaDocument = {
           "access_control": {
             "type": "boolean"
           },
-          "week_start_day": {
-            "$ref": "#/definitions/write/WeekStartDayEnum"
-          },
           "primary_dashboard": {
             "type": [
               "integer",
@@ -2032,6 +2062,20 @@ export const schemaDocument: JsonSchemaDocument = {
             "type": [
               "boolean",
               "null"
+            ]
+          },
+          "week_start_day": {
+            "anyOf": [
+              {
+                "allOf": [
+                  {
+                    "$ref": "#/definitions/write/WeekStartDayEnum"
+                  }
+                ]
+              },
+              {
+                "type": "null"
+              }
             ]
           }
         }

@@ -289,7 +289,6 @@ export interface components {
             session_replay_config?: unknown;
             survey_config?: unknown;
             access_control?: boolean;
-            week_start_day?: components["schemas"]["WeekStartDayEnum"];
             primary_dashboard?: number | null;
             live_events_columns?: string[] | null;
             recording_domains?: (string | null)[] | null;
@@ -307,6 +306,7 @@ export interface components {
             product_intents: $Read<components["schemas"]["ProductIntent"][]>;
             /** @description True once DELETE was accepted: PostHog deletes the project's data asynchronously, and until then the project is still listed and retrievable. Source: posthog/api/project.py (perform_destroy). */
             is_pending_deletion?: $Read<boolean | null>;
+            week_start_day?: components["schemas"]["WeekStartDayEnum"] | null;
         };
         /**
          * @description Like `ProjectBasicSerializer`, but also works as a drop-in replacement for `TeamBasicSerializer` by way of
@@ -384,7 +384,6 @@ export interface components {
             session_replay_config?: unknown;
             survey_config?: unknown;
             access_control?: boolean;
-            week_start_day?: components["schemas"]["WeekStartDayEnum"];
             primary_dashboard?: number | null;
             live_events_columns?: string[] | null;
             recording_domains?: (string | null)[] | null;
@@ -402,6 +401,7 @@ export interface components {
             product_intents?: $Read<components["schemas"]["ProductIntent"][]>;
             /** @description True once DELETE was accepted: PostHog deletes the project's data asynchronously, and until then the project is still listed and retrievable. Source: posthog/api/project.py (perform_destroy). */
             is_pending_deletion?: $Read<boolean | null>;
+            week_start_day?: components["schemas"]["WeekStartDayEnum"] | null;
         };
         PaginatedProjectBackwardCompatBasicList: {
             count: number;
@@ -611,6 +611,8 @@ export interface operations {
                 limit?: number;
                 /** @description The initial index from which to return the results. */
                 offset?: number;
+                /** @description Only projects whose name contains this text (case-insensitive). */
+                search?: string;
             };
             header?: never;
             path: {

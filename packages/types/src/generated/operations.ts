@@ -365,6 +365,11 @@ export const operationTable = [
         "name": "offset",
         "required": false,
         "type": "integer"
+      },
+      {
+        "name": "search",
+        "required": false,
+        "type": "string"
       }
     ],
     "body": null,
