@@ -104,10 +104,12 @@ class Differ {
   private readonly oldUsage: Map<string, Set<Side>>;
   private readonly newUsage: Map<string, Set<Side>>;
 
-  constructor(
-    private readonly oldDoc: Doc,
-    private readonly newDoc: Doc,
-  ) {
+  private readonly oldDoc: Doc;
+  private readonly newDoc: Doc;
+
+  constructor(oldDoc: Doc, newDoc: Doc) {
+    this.oldDoc = oldDoc;
+    this.newDoc = newDoc;
     this.oldUsage = schemaUsage(oldDoc);
     this.newUsage = schemaUsage(newDoc);
   }

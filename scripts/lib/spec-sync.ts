@@ -315,11 +315,12 @@ function cleanParameter(parameter: Json): Json {
 class ParameterComponents {
   private readonly definitions = new Map<string, { name: string; upstream: Json; used: boolean }>();
 
-  constructor(
-    private readonly ours: OpenAPIDocument,
-    private readonly upstream: OpenAPIDocument,
-    covered: CoveredOperation[],
-  ) {
+  private readonly ours: OpenAPIDocument;
+  private readonly upstream: OpenAPIDocument;
+
+  constructor(ours: OpenAPIDocument, upstream: OpenAPIDocument, covered: CoveredOperation[]) {
+    this.ours = ours;
+    this.upstream = upstream;
     const byLocation = new Map<string, string>();
     for (const [name, parameter] of Object.entries(ours.components?.parameters ?? {})) {
       byLocation.set(`${parameter.in}:${parameter.name}`, name);

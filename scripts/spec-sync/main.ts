@@ -92,7 +92,10 @@ async function main(): Promise<number> {
   console.log(`spec:sync: wrote ${label}.`);
   if (!label.startsWith("/")) {
     console.log("Next: pnpm generate, review `git diff`, and record the release with");
-    console.log(`  git show HEAD:${label} > /tmp/old.yaml && pnpm spec:diff /tmp/old.yaml ${label} --changeset`);
+    const overlay = overlayFile ? ` --overlay ${relativeLabel(overlayFile)}` : "";
+    console.log(
+      `  git show HEAD:${label} > /tmp/old.yaml && pnpm spec:diff /tmp/old.yaml ${label}${overlay} --changeset`,
+    );
   }
   return 0;
 }
