@@ -231,8 +231,8 @@ function compareSchema(
     const a = mine[key] ?? [];
     const b = theirs[key] ?? [];
     if (a.length !== b.length) diff(report, [...at, key], `${label} ${key}`, a.length, b.length);
-    else
-      a.forEach((item, i) =>
+    else {
+      a.forEach((item, i) => {
         compareFacts(
           ours,
           upstream,
@@ -242,8 +242,9 @@ function compareSchema(
           `${label}.${key}[${i}]`,
           report,
           schemas,
-        ),
-      );
+        );
+      });
+    }
   }
   const mineProps = mine.properties ?? {};
   const theirProps = theirs.properties ?? {};
