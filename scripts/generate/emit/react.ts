@@ -7,10 +7,12 @@
  *   another GET on one item → `useProject<Method>`; on the collection → `useProjects<Method>`.
  *   Every query hook has a `useSuspense…` twin; offset-paginated ones also get `use…Infinite`.
  * - create/update/replace/delete → `useCreateProject`, `useUpdateProject`, …; any other action →
- *   `use<Method>` (`useRotateSecretToken`).
+ *   `use<Method>` (`useRotateSecretToken`). When two resources would share an action hook's name,
+ *   both take their resource's singular after `use` (`useProjectArchive`, `useDashboardArchive`).
  * - Cache effect of a mutation: DELETE removes the detail entry; an answer in the resource's detail
  *   shape is written into it; anything else invalidates it. Lists are always invalidated.
  */
+import { camelCase } from "../../lib/method-names.ts";
 import type { OperationRow } from "../../lib/operation-table.ts";
 import { type Emitter, header } from "../context.ts";
 
@@ -23,20 +25,34 @@ interface Names {
   hook: string;
 }
 
+/** Reserves an export name, failing on a clash; `taken` asks first. */
+type Claim = ((name: string, operationId: string) => string) & { taken?: (name: string) => boolean };
+
 export const emitReact: Emitter = (context) => {
   const byResource = new Map<string, OperationRow[]>();
   for (const row of context.operations) byResource.set(row.resource, [...(byResource.get(row.resource) ?? []), row]);
   const sections: string[] = [];
   const exported = new Map<string, string>();
-  const claim = (name: string, operationId: string) => {
+  const claim: Claim = (name, operationId) => {
     const other = exported.get(name);
     if (other) throw new Error(`React emitter: ${operationId} and ${other} both want the export name ${name}`);
     exported.set(name, operationId);
     return name;
   };
+  claim.taken = (name) => exported.has(name);
+  const shortNames = new Map<string, number>();
+  for (const row of context.operations) {
+    if (row.httpMethod === "GET") continue;
+    const name = mutationHookName(row, false);
+    shortNames.set(name, (shortNames.get(name) ?? 0) + 1);
+  }
+  const hookNameOf = (row: OperationRow) => {
+    const short = mutationHookName(row, false);
+    return (shortNames.get(short) ?? 0) > 1 ? mutationHookName(row, true) : short;
+  };
   for (const [resource, rows] of byResource) {
     const singular = singularOf(resource);
-    const keys = claim(`${singular}Keys`, resource);
+    const keys = claim(claim.taken(`${singular}Keys`) ? `${resource}Keys` : `${singular}Keys`, resource);
     const detailSchema = rows.find((row) => row.method === "retrieve")?.responseSchema ?? null;
     const parts = [
       `/** Query keys of ${resource}: \`all → lists → list(params)\`, \`all → details → detail(id)\`. */
@@ -46,7 +62,7 @@ export const ${keys} = createQueryKeys(${JSON.stringify(resource)});`,
       parts.push(
         row.httpMethod === "GET"
           ? query(row, resource, singular, keys, claim)
-          : mutation(row, singular, keys, detailSchema, claim),
+          : mutation(row, hookNameOf(row), keys, detailSchema, claim),
       );
     }
     sections.push(parts.join("\n\n"));
@@ -98,15 +114,9 @@ function doc(row: OperationRow): string {
   return `/**\n * ${row.summary || row.operationId} — \`${row.httpMethod} ${row.path}\`.${access ? `\n * ${access}` : ""}\n */`;
 }
 
-function query(
-  row: OperationRow,
-  resource: string,
-  singular: string,
-  keys: string,
-  claim: (name: string, id: string) => string,
-): string {
+function query(row: OperationRow, resource: string, singular: string, keys: string, claim: Claim): string {
   const ids = idParams(row);
-  const names: Names =
+  const preferred: Names =
     row.method === "list"
       ? { base: resource, hook: pascal(resource) }
       : row.method === "retrieve"
@@ -114,6 +124,16 @@ function query(
         : ids.length
           ? { base: `${singular}${pascal(row.method)}`, hook: `${pascal(singular)}${pascal(row.method)}` }
           : { base: `${resource}${pascal(row.method)}`, hook: `${pascal(resource)}${pascal(row.method)}` };
+  // Where the rule gives two operations one name (a resource whose name has no plural, say), the
+  // second is named after its operationId instead, which is unique.
+  const exportsOf = (n: Names) => [
+    `${n.base}QueryOptions`,
+    `use${n.hook}`,
+    `useSuspense${n.hook}`,
+    `use${n.hook}Infinite`,
+  ];
+  const byOperationId = { base: camelCase(row.operationId), hook: pascal(camelCase(row.operationId)) };
+  const names = exportsOf(preferred).some((name) => claim.taken?.(name)) ? byOperationId : preferred;
   const op = JSON.stringify(row.operationId);
   const result = `OperationResult<${op}>`;
   const hasQuery = row.queryParams.length > 0;
@@ -178,19 +198,22 @@ export function ${infiniteHook}(${[...idArgs, `params: ${infiniteParams} = {}`, 
   return code;
 }
 
+function mutationHookName(row: OperationRow, qualified: boolean): string {
+  const singular = pascal(singularOf(row.resource));
+  if (CRUD_MUTATIONS.has(row.method)) return `use${pascal(row.method)}${singular}`;
+  return qualified ? `use${singular}${pascal(row.method)}` : `use${pascal(row.method)}`;
+}
+
 function mutation(
   row: OperationRow,
-  singular: string,
+  hookName: string,
   keys: string,
   detailSchema: string | null,
-  claim: (name: string, id: string) => string,
+  claim: Claim,
 ): string {
   const ids = idParams(row);
   const op = JSON.stringify(row.operationId);
-  const hook = claim(
-    CRUD_MUTATIONS.has(row.method) ? `use${pascal(row.method)}${pascal(singular)}` : `use${pascal(row.method)}`,
-    row.operationId,
-  );
+  const hook = claim(claim.taken?.(hookName) ? `use${pascal(camelCase(row.operationId))}` : hookName, row.operationId);
   const variables = `${pascal(hook.slice(3))}Variables`;
   claim(variables, row.operationId);
   const fields = [
