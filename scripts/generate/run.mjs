@@ -4,13 +4,16 @@
  * dependencies left as imports, then runs it. Compiling the ~20 small files ahead takes ~50 ms,
  * where a TypeScript loader (tsx) spends about a second on every run (bench/codegen measures it).
  */
+import { createHash } from "node:crypto";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const outfile = join(root, "node_modules/.cache/hogkit/generate.mjs");
+// One compiled file per checkout: a scratch copy sharing node_modules must not reuse ours.
+const checkout = createHash("sha256").update(root).digest("hex").slice(0, 12);
+const outfile = join(root, `node_modules/.cache/hogkit/generate-${checkout}.mjs`);
 
 // The sources find the repository from their own directory: keep `import.meta.dirname` theirs.
 const ownDirname = {
