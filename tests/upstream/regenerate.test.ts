@@ -15,6 +15,18 @@ const root = resolve(import.meta.dirname, "../..");
 const snapshot = resolve(root, "../shared/upstream/posthog-openapi-2025-11-19.yaml");
 const PACKAGES = ["types", "client", "testing", "react"];
 
+// The scratch copy's built packages, loaded by path: only the parts these tests touch.
+interface ClientModule {
+  createClient(options: { apiKey: string; host: string }): { projects: unknown };
+}
+interface TestingModule {
+  createFakePostHog(options: { seed: number; projects: Array<{ name: string }> }): {
+    apiKey: string;
+    listen(options: { port: number }): Promise<{ url: string; close(): Promise<void> }>;
+  };
+  createFactories(options: { seed: number }): { buildProject(): unknown };
+}
+
 describe.runIf(existsSync(snapshot))("regenerating after PostHog's API changed", () => {
   let scratch: string;
   const run = (args: string[]) =>
@@ -57,8 +69,8 @@ describe.runIf(existsSync(snapshot))("regenerating after PostHog's API changed",
   });
 
   it("the client has projects.replace, and the fake answers it", async () => {
-    const { createClient } = await load<typeof import("@hogkit/client")>("client");
-    const { createFakePostHog } = await load<typeof import("@hogkit/testing")>("testing");
+    const { createClient } = await load<ClientModule>("client");
+    const { createFakePostHog } = await load<TestingModule>("testing");
     const fake = createFakePostHog({ seed: 3, projects: [{ name: "Replace me" }] });
     const server = await fake.listen({ port: 0 });
     try {
@@ -76,7 +88,7 @@ describe.runIf(existsSync(snapshot))("regenerating after PostHog's API changed",
   });
 
   it("factories generate the new field, and the hooks include useReplaceProject", async () => {
-    const { createFactories } = await load<typeof import("@hogkit/testing")>("testing");
+    const { createFactories } = await load<TestingModule>("testing");
     const project = createFactories({ seed: 1 }).buildProject() as Record<string, unknown>;
     expect(project).toHaveProperty("receive_org_level_activity_logs");
     const hooks = readFileSync(join(scratch, "packages/react/src/generated/hooks.ts"), "utf8");
