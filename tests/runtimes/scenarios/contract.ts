@@ -1,0 +1,316 @@
+/**
+ * The contract scenarios of the runtime matrix, written once and run everywhere: Node (ESM and
+ * CommonJS, stripped of types by esbuild), Deno (`deno test`, imports mapped to `npm:` specifiers)
+ * and Bun (`bun test`). It imports the packages exactly as a user does, from the tarballs installed
+ * in the consumer project, so a broken `exports` map, a missing file or wrong declarations fail here.
+ *
+ * Each scenario starts its own fake (`createFakePostHog().listen()` on 127.0.0.1, port 0) in the
+ * runtime under test and stops it at the end: scenarios share nothing and need no hooks, which keeps
+ * the three test runners' wrappers to a loop. Assertions use `node:assert/strict`, which all three
+ * runtimes provide.
+ */
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import {
+  type ClientOptions,
+  createClient,
+  NotFoundError,
+  PermissionDeniedError,
+  type PostHogClient,
+  type Project,
+} from "@hogkit/client";
+import { projectKeys, projectQueryOptions } from "@hogkit/react";
+import { createFakePostHog, type FakePostHog } from "@hogkit/testing";
+import { QueryClient } from "@tanstack/react-query";
+
+export interface Scenario {
+  name: string;
+  run: () => Promise<void>;
+}
+
+/** A running `hogkit-mock`: its stdout as text, and `stop()` (SIGTERM) resolving to its exit code. */
+export interface MockProcess {
+  output: AsyncIterable<string>;
+  stop: () => Promise<number | null>;
+}
+
+/** How this runtime starts the `hogkit-mock` bin of @hogkit/testing, the way its users would. */
+export interface RuntimeOptions {
+  startMock: (args: string[]) => MockProcess;
+}
+
+const OTHER_ORG = "0e0e0e0e-0000-4000-8000-000000000005";
+/** Tiny waits so that retries cost milliseconds; the client's defaults are tested in its package. */
+const backoff = { baseDelayMs: 1, maxDelayMs: 5, rateLimitDelayMs: 5, maxRetryAfterMs: 10 };
+
+interface Running {
+  fake: FakePostHog;
+  url: string;
+  client: (options?: ClientOptions) => PostHogClient;
+  sessionClient: () => PostHogClient;
+}
+
+/** Runs `body` against a fresh fake served over HTTP in this runtime, then closes the server. */
+async function withFake(projectCount: number, body: (running: Running) => Promise<void>): Promise<void> {
+  const fake = createFakePostHog({
+    seed: 7,
+    organizations: [{ name: "Main" }, { id: OTHER_ORG, name: "Other" }],
+    keys: [{ scopes: ["*"] }],
+    projects: Array.from({ length: projectCount }, (_, i) => ({ name: `Project ${String(i + 1).padStart(3, "0")}` })),
+  });
+  const server = await fake.listen({ port: 0 });
+  try {
+    await body({
+      fake,
+      url: server.url,
+      client: (options = {}) => createClient({ host: server.url, apiKey: fake.apiKey, backoff, ...options }),
+      sessionClient: () =>
+        createClient({ host: server.url, headers: { cookie: fake.createSession().cookie }, backoff }),
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+/** The rejection of `promise`; fails when it resolves. */
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  assert.fail("expected the call to fail");
+}
+
+const SESSION_ONLY: ReadonlyArray<[string, (client: PostHogClient) => Promise<unknown>]> = [
+  ["activity", (c) => c.projects.activity(1)],
+  ["changeOrganization", (c) => c.projects.changeOrganization(1, { organization_id: OTHER_ORG })],
+  ["deleteSecretTokenBackup", (c) => c.projects.deleteSecretTokenBackup(1)],
+  ["isGeneratingDemoData", (c) => c.projects.isGeneratingDemoData(1)],
+  ["resetToken", (c) => c.projects.resetToken(1)],
+  ["rotateSecretToken", (c) => c.projects.rotateSecretToken(1)],
+];
+
+export function contractScenarios(runtime: RuntimeOptions): Scenario[] {
+  return [
+    {
+      name: "create",
+      run: () =>
+        withFake(1, async ({ fake, client }) => {
+          const created = await client().projects.create({ name: "Checkout", timezone: "Europe/Berlin" });
+          assert.equal(created.name, "Checkout");
+          assert.equal(created.timezone, "Europe/Berlin");
+          assert.equal(typeof created.id, "number");
+          assert.equal(fake.db.project(created.id)?.name, "Checkout");
+        }),
+    },
+    {
+      name: "list",
+      run: () =>
+        withFake(5, async ({ client }) => {
+          const page = await client().projects.list({ limit: 2 });
+          assert.equal(page.count, 5);
+          assert.deepEqual(
+            page.results.map((project) => project.name),
+            ["Project 001", "Project 002"],
+          );
+          assert.match(page.next ?? "", /offset=2/);
+        }),
+    },
+    {
+      name: "iterate",
+      run: () =>
+        withFake(250, async ({ client }) => {
+          const urls: string[] = [];
+          const posthog = client({ hooks: { onRequest: ({ url }) => void urls.push(url) } });
+          const names: string[] = [];
+          for await (const project of posthog.projects.iterate({ limit: 100 })) names.push(project.name);
+          assert.equal(names.length, 250);
+          assert.equal(new Set(names).size, 250);
+          assert.equal(names[249], "Project 250");
+          assert.equal(urls.length, 3, "three pages of 100");
+        }),
+    },
+    {
+      name: "retrieve",
+      run: () =>
+        withFake(3, async ({ client }) => {
+          const project: Project = await client().projects.retrieve(2);
+          assert.equal(project.id, 2);
+          assert.equal(project.name, "Project 002");
+          assert.match(project.api_token ?? "", /^phc_/);
+        }),
+    },
+    {
+      name: "update",
+      run: () =>
+        withFake(1, async ({ fake, client }) => {
+          const updated = await client().projects.update(1, { name: "Renamed", anonymize_ips: true });
+          assert.equal(updated.name, "Renamed");
+          assert.equal(updated.anonymize_ips, true);
+          assert.equal(fake.db.project(1)?.name, "Renamed");
+        }),
+    },
+    {
+      name: "delete",
+      run: () =>
+        withFake(1, async ({ client }) => {
+          const posthog = client();
+          await posthog.projects.delete(1);
+          assert.equal((await posthog.projects.retrieve(1)).is_pending_deletion, true);
+        }),
+    },
+    {
+      name: "key actions",
+      run: () =>
+        withFake(1, async ({ client }) => {
+          const posthog = client();
+          const intent = await posthog.projects.addProductIntent(1, { product_type: "surveys" });
+          assert.deepEqual(
+            intent.product_intents.map((i) => i.product_type),
+            ["surveys"],
+          );
+          const done = await posthog.projects.completeProductOnboarding(1, { product_type: "surveys" });
+          assert.notEqual(done.product_intents[0]?.onboarding_completed_at, null);
+        }),
+    },
+    {
+      name: "session actions",
+      run: () =>
+        withFake(1, async ({ sessionClient }) => {
+          const posthog = sessionClient();
+          const before = await posthog.projects.retrieve(1);
+          const reset = await posthog.projects.resetToken(1);
+          assert.notEqual(reset.api_token, before.api_token);
+          const first = await posthog.projects.rotateSecretToken(1);
+          const second = await posthog.projects.rotateSecretToken(1);
+          assert.equal(second.secret_api_token_backup, first.secret_api_token);
+          assert.equal((await posthog.projects.deleteSecretTokenBackup(1)).secret_api_token_backup, null);
+          assert.deepEqual(await posthog.projects.isGeneratingDemoData(1), { is_generating_demo_data: false });
+          const activity = await posthog.projects.activity(1);
+          assert.ok(activity.results.length > 0, "token changes are recorded as activity");
+          const moved = await posthog.projects.changeOrganization(1, { organization_id: OTHER_ORG });
+          assert.equal(moved.organization, OTHER_ORG);
+        }),
+    },
+    {
+      name: "session only denied",
+      run: () =>
+        withFake(1, async ({ fake, client }) => {
+          for (const [name, call] of SESSION_ONLY) {
+            const error = await rejection(call(client()));
+            assert.ok(error instanceof PermissionDeniedError, `${name}: PermissionDeniedError`);
+            assert.equal(error.sessionOnly, true, `${name}: sessionOnly`);
+            assert.equal(error.status, 403);
+            assert.ok(!JSON.stringify(error.toJSON()).includes(fake.apiKey), `${name}: no key in the error`);
+          }
+        }),
+    },
+    {
+      name: "not found",
+      run: () =>
+        withFake(1, async ({ client }) => {
+          const error = await rejection(client().projects.retrieve(9999));
+          assert.ok(error instanceof NotFoundError);
+          assert.equal(error.status, 404);
+          assert.equal(error.detail, "Not found.");
+        }),
+    },
+    {
+      name: "429 retried",
+      run: () =>
+        withFake(2, async ({ fake, client }) => {
+          fake.faults.rateLimit({ times: 1 });
+          const retries: number[] = [];
+          const page = await client({
+            hooks: { onRetry: ({ error }) => void retries.push(error.status ?? 0) },
+          }).projects.list();
+          assert.equal(page.count, 2);
+          assert.deepEqual(retries, [429]);
+        }),
+    },
+    {
+      name: "abort",
+      run: () =>
+        withFake(1, async ({ fake, client }) => {
+          fake.faults.latency(5_000, { operationId: "projects_retrieve" });
+          const controller = new AbortController();
+          const reason = new Error("the user navigated away");
+          let attempts = 0;
+          const started = Date.now();
+          const call = client({ hooks: { onRequest: () => void attempts++ } }).projects.retrieve(1, {
+            signal: controller.signal,
+          });
+          setTimeout(() => controller.abort(reason), 20);
+          assert.equal(await rejection(call), reason);
+          assert.equal(attempts, 1, "an aborted call is not retried");
+          assert.ok(Date.now() - started < 2_000, "the abort ends the call at once");
+        }),
+    },
+    {
+      name: "hogkit-mock",
+      run: () => mockCliScenario(runtime),
+    },
+    {
+      name: "react query",
+      run: () =>
+        withFake(2, async ({ client }) => {
+          const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+          const options = projectQueryOptions(client(), 2);
+          assert.deepEqual(options.queryKey.slice(0, 4), [...projectKeys.details(), 2]);
+          const project = await queryClient.fetchQuery(options);
+          assert.equal(project.name, "Project 002");
+          assert.equal(queryClient.getQueryData(options.queryKey)?.id, 2);
+          queryClient.clear();
+        }),
+    },
+  ];
+}
+
+/** `hogkit-mock --port 0` started with this runtime: read its banner, call it, stop it with SIGTERM. */
+async function mockCliScenario(runtime: RuntimeOptions): Promise<void> {
+  const mock = runtime.startMock(["--port", "0", "--seed", "3"]);
+  let output = "";
+  const pump = (async () => {
+    for await (const chunk of mock.output) output += chunk;
+  })();
+  try {
+    const deadline = Date.now() + 15_000;
+    let ready: { url: string; apiKey: string } | undefined;
+    while (!ready) {
+      const url = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+      const apiKey = /every scope: (phx_\w+)/.exec(output)?.[1];
+      if (url && apiKey) ready = { url, apiKey };
+      else if (Date.now() > deadline) assert.fail(`hogkit-mock printed no banner in 15 s:\n${output}`);
+      else await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const posthog = createClient({ host: ready.url, apiKey: ready.apiKey });
+    const before = (await posthog.projects.list()).count;
+    const created = await posthog.projects.create({ name: "Made through hogkit-mock" });
+    assert.equal((await posthog.projects.list()).count, before + 1);
+    assert.equal((await posthog.projects.retrieve(created.id)).name, "Made through hogkit-mock");
+  } finally {
+    const code = await mock.stop();
+    await pump;
+    assert.equal(code, 0, `hogkit-mock stops cleanly on SIGTERM:\n${output}`);
+    assert.match(output, /SIGTERM, shutting down/);
+  }
+}
+
+/** startMock for Node and Bun: the bin from node_modules/.bin, run by this runtime's executable. */
+export function spawnMock(command: readonly string[]): RuntimeOptions["startMock"] {
+  return (args) => {
+    const [file, ...rest] = command;
+    assert.ok(file, "a command to start hogkit-mock");
+    const child = spawn(file, [...rest, ...args], { stdio: ["ignore", "pipe", "inherit"] });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    child.stdout.setEncoding("utf8");
+    return {
+      output: child.stdout,
+      stop: async () => {
+        if (child.exitCode === null) child.kill("SIGTERM");
+        return exited;
+      },
+    };
+  };
+}
