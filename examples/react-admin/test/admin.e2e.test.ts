@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { createFakePostHog } from "@hogkit/testing";
+import { createFakePostHog, type FakePostHog } from "@hogkit/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeUpstream } from "../proxy/upstream.js";
@@ -25,7 +25,17 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => browser?.close());
 
-async function session(credentials: "personal-api-key" | "session") {
+interface Session {
+  fake: FakePostHog;
+  page: Page;
+  url: string;
+}
+
+/**
+ * A fresh fake behind the built app's proxy and a new page; asserts the page threw nothing, keeps
+ * a screenshot of a failure, and closes everything.
+ */
+async function inBrowser(credentials: "personal-api-key" | "session", run: (session: Session) => Promise<void>) {
   const fake = createFakePostHog({
     seed: 11,
     projects: NAMES_PLUS.map((name) => (name === "Checkout" ? { name, secret_api_token: CHECKOUT_SECRET } : { name })),
@@ -34,7 +44,16 @@ async function session(credentials: "personal-api-key" | "session") {
   const page = await browser.newPage();
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(error.message));
-  return { fake, server, page, problems };
+  try {
+    await run({ fake, page, url: server.url });
+    expect(problems).toEqual([]);
+  } catch (error) {
+    await page.screenshot({ path: resolve(shots, `failure-${credentials}.png`), fullPage: true });
+    throw error;
+  } finally {
+    await page.close();
+    await server.close();
+  }
 }
 
 async function openCheckout(page: Page, url: string): Promise<number> {
@@ -50,11 +69,10 @@ async function openCheckout(page: Page, url: string): Promise<number> {
 
 describe("react-admin in Chromium", () => {
   it("with a personal API key: list, open, rename, add an intent, refused rotation, delete", async () => {
-    const { fake, server, page, problems } = await session("personal-api-key");
-    try {
-      await page.goto(server.url);
+    await inBrowser("personal-api-key", async ({ fake, page, url }) => {
+      await page.goto(url);
       await page.getByTestId("connection").getByText("hogkit-mock · personal API key").waitFor();
-      const id = await openCheckout(page, server.url);
+      const id = await openCheckout(page, url);
 
       const settings = page.getByRole("form", { name: "Project settings" });
       await settings.locator('input[name="name"]').fill("Checkout (EU)");
@@ -86,22 +104,14 @@ describe("react-admin in Chromium", () => {
       await page.getByRole("button", { name: "Yes, delete Checkout (EU)" }).click();
       await page.getByTestId("range").waitFor();
       expect(fake.db.project(id)?.is_pending_deletion).toBe(true);
-      expect(problems).toEqual([]);
-    } catch (error) {
-      await page.screenshot({ path: resolve(shots, "failure.png"), fullPage: true });
-      throw error;
-    } finally {
-      await page.close();
-      await server.close();
-    }
+    });
   }, 90_000);
 
   it("with a browser session: the secret token rotates and the old one becomes the backup", async () => {
-    const { fake, server, page, problems } = await session("session");
-    try {
-      await page.goto(server.url);
+    await inBrowser("session", async ({ fake, page, url }) => {
+      await page.goto(url);
       await page.getByTestId("connection").getByText("hogkit-mock · browser session").waitFor();
-      const id = await openCheckout(page, server.url);
+      const id = await openCheckout(page, url);
       const before = fake.db.project(id)?.secret_api_token;
       const maskedBefore = await page.getByTestId("secret-token").textContent();
       await page.getByRole("button", { name: "Rotate secret token" }).click();
@@ -112,13 +122,6 @@ describe("react-admin in Chromium", () => {
       await expect.poll(() => page.getByTestId("secret-token").textContent()).not.toBe(maskedBefore);
       expect(await page.getByTestId("secret-backup").textContent()).toBe(maskedBefore);
       await page.screenshot({ path: resolve(shots, "react-admin-session.png"), fullPage: true });
-      expect(problems).toEqual([]);
-    } catch (error) {
-      await page.screenshot({ path: resolve(shots, "failure.png"), fullPage: true });
-      throw error;
-    } finally {
-      await page.close();
-      await server.close();
-    }
+    });
   }, 90_000);
 });
