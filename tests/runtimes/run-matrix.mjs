@@ -69,10 +69,15 @@ try {
   const cells = results.flatMap((result) => result.cells);
   for (const cell of cells) cell.known = KNOWN_FAILURES[cell.column]?.rows.includes(cell.row) ?? false;
   console.log(`\n${renderTable([...TYPE_ROWS, ...scenarios], COLUMNS, cells)}\n`);
+  // One report per column and message: a package that fails to load fails every scenario alike.
+  const groups = new Map();
   for (const cell of cells.filter((c) => !c.passed)) {
-    console.log(
-      `${cell.known ? "KNOWN" : "FAIL"} ${cell.column} / ${cell.row}\n  ${cell.message.replaceAll("\n", "\n  ")}`,
-    );
+    const key = `${cell.known ? "KNOWN" : "FAIL"} ${cell.column}\u0000${cell.message}`;
+    groups.set(key, [...(groups.get(key) ?? []), cell.row]);
+  }
+  for (const [key, rows] of groups) {
+    const [label, message] = key.split("\u0000");
+    console.log(`${label} / ${rows.join(", ")}\n  ${message.replaceAll("\n", "\n  ")}`);
   }
   for (const [column, { reason }] of Object.entries(KNOWN_FAILURES)) {
     const ofColumn = cells.filter((cell) => cell.column === column && cell.known);

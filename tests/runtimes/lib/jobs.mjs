@@ -87,7 +87,9 @@ function contractRun(column, dir, command, args, junitFile, scenarios) {
   };
 }
 
-function firstLines(output) {
+function firstLines(text) {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colours some runtimes print anyway
+  const output = text.replace(/\u001b\[[0-9;]*m/g, "");
   const lines = output.split("\n").filter((line) => /error|fail|cannot|not found|TS\d{4}/i.test(line));
   return (lines.length ? lines : output.split("\n")).slice(0, 6).join("\n").slice(0, 1200);
 }
@@ -153,7 +155,15 @@ export function matrixJobs({ dirs, tools, scenarios, reports }) {
           `node${version} ${flavour}`,
           dirs[`node-${flavour}`],
           tools[`node${version}`],
-          ["--test", "--test-reporter=junit", `--test-reporter-destination=${report}`, file],
+          [
+            "--test",
+            "--test-reporter=junit",
+            `--test-reporter-destination=${report}`,
+            // The spec reporter on stdout too: it carries the error when a file fails to load.
+            "--test-reporter=spec",
+            "--test-reporter-destination=stdout",
+            file,
+          ],
           report,
           scenarios,
         ),
