@@ -3,7 +3,9 @@
  * headers, the limits. Misuse is refused here, before any request, with a message that says what
  * was expected: a key sent in clear text to a remote host, a key inside a web page, a bad host.
  */
+
 import type { PostHogApiError } from "./errors/posthog-api-error.js";
+import type { HeadersInput } from "./operation.js";
 import { type Backoff, type BackoffOptions, defaultBackoff } from "./retry.js";
 import { organizationSegment } from "./validate.js";
 
@@ -52,7 +54,7 @@ export interface ClientOptions {
   /** The fetch to use; defaults to the global fetch at the time of each call (so MSW and similar tools see it). */
   fetch?: FetchLike | undefined;
   /** Headers sent with every request (e.g. `cookie` for a session, `user-agent`). */
-  headers?: HeadersInit | undefined;
+  headers?: HeadersInput | undefined;
   /** Time limit of each attempt in milliseconds, response body included. @default 60000 */
   timeoutMs?: number | undefined;
   /** How many times a failed attempt may be retried. @default 2 */

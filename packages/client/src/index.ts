@@ -23,5 +23,5 @@ export type {
 } from "./config.js";
 export * from "./errors/index.js";
 export type * from "./generated/resources.js";
-export type { PageItem, RequestOptions } from "./operation.js";
+export type { HeadersInput, PageItem, RequestOptions } from "./operation.js";
 export type { BackoffOptions } from "./retry.js";

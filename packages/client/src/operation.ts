@@ -25,6 +25,12 @@ export interface Operation {
   readonly scopes: readonly string[] | null;
 }
 
+/**
+ * What `new Headers(…)` accepts. Spelled through the constructor rather than the DOM's `HeadersInit`,
+ * which Node projects without the DOM lib (only @types/node) cannot name.
+ */
+export type HeadersInput = ConstructorParameters<typeof Headers>[0];
+
 /** Per-call overrides, the last argument of every generated method. */
 export interface RequestOptions {
   /** The organization to act in (a UUID or `@current`); defaults to the client's. */
@@ -36,7 +42,7 @@ export interface RequestOptions {
   /** How many times a failed attempt may be retried. */
   maxRetries?: number;
   /** Extra request headers for this call. */
-  headers?: HeadersInit;
+  headers?: HeadersInput;
 }
 
 /** The item type of a paginated result (`{ results: Item[] }`). */

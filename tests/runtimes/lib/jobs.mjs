@@ -31,16 +31,7 @@ export const COLUMNS = [
  * still run and show as "known" (not "pass") in the table; they do not fail the run. When one
  * starts passing the run says so: delete its entry then.
  */
-export const KNOWN_FAILURES = {
-  "ts node, no DOM": {
-    rows: ["tsc 5.9", "tsc 7"],
-    reason:
-      "@hogkit/client's declarations name the DOM type HeadersInit (ClientOptions.headers, RequestOptions.headers), " +
-      "which @types/node (20 to 24) does not declare: a Node project without the DOM lib gets TS2304 in " +
-      "node_modules/@hogkit/client. Fix in packages/client/src: type headers without DOM-only names, e.g. " +
-      "`ConstructorParameters<typeof Headers>[0]` or `Record<string, string> | [string, string][] | Headers`.",
-  },
-};
+export const KNOWN_FAILURES = {};
 
 /** A job whose one cell passes when the command exits 0. */
 function typeCheck(column, row, dir, command, args) {
