@@ -185,14 +185,15 @@ describe("waits", () => {
 describe("timeouts and aborts", () => {
   it("time out a server that never answers, and retry a GET", async () => {
     const server = await startServer(() => {});
-    const client = createClient({ apiKey: KEY, host: server.url, timeoutMs: 60, maxRetries: 1, backoff: fastBackoff });
+    // 200 ms leaves a loaded CI machine time to deliver each attempt before it times out.
+    const client = createClient({ apiKey: KEY, host: server.url, timeoutMs: 200, maxRetries: 1, backoff: fastBackoff });
     const started = performance.now();
     const error = await client.projects.retrieve(1).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toMatch(/^projects\.retrieve: no response within 60 ms \(GET http/);
+    expect((error as Error).message).toMatch(/^projects\.retrieve: no response within 200 ms \(GET http/);
     expect(server.requests).toHaveLength(2);
-    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(performance.now() - started).toBeLessThan(3_000);
   });
 
   it("time out a body that never finishes, and do not retry a PATCH", async () => {
@@ -223,11 +224,12 @@ describe("timeouts and aborts", () => {
   });
 
   it("never retry after the caller aborted a request in flight", async () => {
-    const server = await startServer(() => {});
     const controller = new AbortController();
+    // The server never answers; the caller gives up once the request has arrived (not on a timer,
+    // which on a busy machine can fire before the request is even sent).
+    const server = await startServer(() => controller.abort());
     const retries: RetryEvent[] = [];
     const pending = clientFor(server.url, retries).projects.retrieve(1, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
     await expect(pending).rejects.toMatchObject({ name: "AbortError" });
     expect(retries).toHaveLength(0);
     expect(server.requests).toHaveLength(1);
