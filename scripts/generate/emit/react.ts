@@ -68,11 +68,15 @@ export const ${keys} = createQueryKeys(${JSON.stringify(resource)});`,
     sections.push(parts.join("\n\n"));
   }
   const contents = `${header(context)}import {
-  infiniteQueryOptions,
-  queryOptions,
   type UseQueryOptions,
   type UseSuspenseQueryOptions,
   type UseInfiniteQueryOptions,
+  type UseInfiniteQueryResult,
+  type UseMutationResult,
+  type UseQueryResult,
+  type UseSuspenseQueryResult,
+  type DataTag,
+  type QueryFunction,
   type InfiniteData,
   useInfiniteQuery,
   useQuery,
@@ -83,14 +87,28 @@ import type { OperationBody, OperationPathParams, OperationQuery, OperationResul
 import type { HogkitClient } from "../client-types.js";
 import { useHogkitClient } from "../provider.js";
 import { createQueryKeys } from "../query-keys.js";
-import { nextOffset, retryUnlessApiError } from "../query-defaults.js";
-import { type HogkitMutationOptions, useHogkitMutation } from "../use-hogkit-mutation.js";
+import { dataTag, nextOffset, retryUnlessApiError } from "../query-defaults.js";
+import { type HogkitMutationOptions, type OptimisticContext, useHogkitMutation } from "../use-hogkit-mutation.js";
 
 /** Options every query helper takes besides its parameters. */
 export interface QueryScope {
   /** Another organization than the client's default (\`@current\`). */
   organizationId?: string;
 }
+
+/** What the generated queryOptions helpers return: options whose key carries the data type (DataTag). */
+export type HogkitQueryOptions<T> = Omit<UseQueryOptions<T, PostHogApiError, T, readonly unknown[]>, "queryFn"> & {
+  queryKey: DataTag<readonly unknown[], T, PostHogApiError>;
+  queryFn: QueryFunction<T, readonly unknown[]>;
+};
+/** What the generated infinite queryOptions helpers return. */
+export type HogkitInfiniteQueryOptions<T> = Omit<
+  UseInfiniteQueryOptions<T, PostHogApiError, InfiniteData<T, number>, readonly unknown[], number>,
+  "queryFn"
+> & {
+  queryKey: DataTag<readonly unknown[], InfiniteData<T, number>, PostHogApiError>;
+  queryFn: QueryFunction<T, readonly unknown[], number>;
+};
 
 type QueryHookOptions<T> = Omit<UseQueryOptions<T, PostHogApiError>, "queryKey" | "queryFn">;
 type SuspenseHookOptions<T> = Omit<UseSuspenseQueryOptions<T, PostHogApiError>, "queryKey" | "queryFn">;
@@ -153,22 +171,22 @@ function query(row: OperationRow, resource: string, singular: string, keys: stri
   const signature = [...idArgs, `params: ${paramsType} = {}`].join(", ");
   const passArgs = [...ids, "params"].join(", ");
   let code = `${doc(row)}
-export function ${optionsName}(client: HogkitClient, ${signature}) {
+export function ${optionsName}(client: HogkitClient, ${signature}): HogkitQueryOptions<${result}> {
   ${split}
-  return queryOptions<${result}, PostHogApiError>({
-    queryKey: ${key},
+  return {
+    queryKey: dataTag<${result}>(${key}),
     queryFn: ({ signal }) => client.${row.resource}.${row.method}(${callArgs}),
     retry: retryUnlessApiError,
-  });
+  };
 }
 
 ${doc(row)}
-export function ${hookName}(${[...idArgs, `params: ${paramsType} = {}`, `options: QueryHookOptions<${result}> = {}`].join(", ")}) {
+export function ${hookName}(${[...idArgs, `params: ${paramsType} = {}`, `options: QueryHookOptions<${result}> = {}`].join(", ")}): UseQueryResult<${result}, PostHogApiError> {
   return useQuery({ ...${optionsName}(useHogkitClient(), ${passArgs}), ...options });
 }
 
 ${doc(row)}
-export function ${suspenseName}(${[...idArgs, `params: ${paramsType} = {}`, `options: SuspenseHookOptions<${result}> = {}`].join(", ")}) {
+export function ${suspenseName}(${[...idArgs, `params: ${paramsType} = {}`, `options: SuspenseHookOptions<${result}> = {}`].join(", ")}): UseSuspenseQueryResult<${result}, PostHogApiError> {
   return useSuspenseQuery({ ...${optionsName}(useHogkitClient(), ${passArgs}), ...options });
 }`;
   if (row.pagination?.style === "offset") {
@@ -178,20 +196,20 @@ export function ${suspenseName}(${[...idArgs, `params: ${paramsType} = {}`, `opt
     code += `
 
 /** All pages of \`${row.resource}.${row.method}\`, fetched one \`offset\` page at a time (for "load more" lists). */
-export function ${infiniteOptions}(client: HogkitClient, ${[...idArgs, `params: ${infiniteParams} = {}`].join(", ")}) {
+export function ${infiniteOptions}(client: HogkitClient, ${[...idArgs, `params: ${infiniteParams} = {}`].join(", ")}): HogkitInfiniteQueryOptions<${result}> {
   const { organizationId, ...query } = params;
-  return infiniteQueryOptions<${result}, PostHogApiError, InfiniteData<${result}, number>, readonly unknown[], number>({
-    queryKey: [...${key}, "infinite"],
+  return {
+    queryKey: dataTag<InfiniteData<${result}, number>>([...${key}, "infinite"]),
     initialPageParam: 0,
     queryFn: ({ pageParam, signal }) =>
       client.${row.resource}.${row.method}(${[...ids, "{ ...query, offset: pageParam }", "{ signal, organizationId }"].join(", ")}),
     getNextPageParam: nextOffset,
     retry: retryUnlessApiError,
-  });
+  };
 }
 
 /** \`useInfiniteQuery\` over \`${row.resource}.${row.method}\`: \`data.pages\`, \`fetchNextPage()\`, \`hasNextPage\`. */
-export function ${infiniteHook}(${[...idArgs, `params: ${infiniteParams} = {}`, `options: Omit<UseInfiniteQueryOptions<${result}, PostHogApiError, InfiniteData<${result}, number>, readonly unknown[], number>, "queryKey" | "queryFn" | "initialPageParam" | "getNextPageParam"> = {}`].join(", ")}) {
+export function ${infiniteHook}(${[...idArgs, `params: ${infiniteParams} = {}`, `options: Omit<UseInfiniteQueryOptions<${result}, PostHogApiError, InfiniteData<${result}, number>, readonly unknown[], number>, "queryKey" | "queryFn" | "initialPageParam" | "getNextPageParam"> = {}`].join(", ")}): UseInfiniteQueryResult<InfiniteData<${result}, number>, PostHogApiError> {
   return useInfiniteQuery({ ...${infiniteOptions}(useHogkitClient(), ${passArgs}), ...options });
 }`;
   }
@@ -244,7 +262,9 @@ ${fields.join("\n")}
 }
 
 ${doc(row)}
-export function ${hook}(options: HogkitMutationOptions<${result}, PostHogApiError, ${variables}> = {}) {
+export function ${hook}(
+  options: HogkitMutationOptions<${result}, PostHogApiError, ${variables}> = {},
+): UseMutationResult<${result}, PostHogApiError, ${variables}, OptimisticContext> {
   return useHogkitMutation<${result}, PostHogApiError, ${variables}>(
     {
       keys: ${keys},
