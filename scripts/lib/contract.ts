@@ -47,13 +47,21 @@ const FACTS = [
   "pattern",
 ] as const;
 
+/** The two documents being walked, where findings go, and the component schemas still to compare. */
+interface Walk {
+  ours: OpenAPIDocument;
+  upstream: OpenAPIDocument;
+  report: ContractReport;
+  schemas: Set<string>;
+}
+
 export function compareWithUpstream(
   ours: OpenAPIDocument,
   upstream: OpenAPIDocument,
   pathPrefix: string,
 ): ContractReport {
   const report: ContractReport = { differences: [], upstreamOnly: [], oursOnly: [] };
-  const schemasToCompare = new Set<string>();
+  const walk: Walk = { ours, upstream, report, schemas: new Set<string>() };
   const paths = new Set(
     [...Object.keys(ours.paths), ...Object.keys(upstream.paths)].filter((path) => path.startsWith(pathPrefix)),
   );
@@ -65,29 +73,26 @@ export function compareWithUpstream(
       if (mine && !theirs) report.oursOnly.push(`operation ${label}`);
       if (theirs && !mine) report.upstreamOnly.push(`operation ${label} (${theirs.operationId ?? "no operationId"})`);
       if (mine && theirs) {
-        compareOperation(ours, upstream, ["paths", path, method], mine, theirs, label, report, schemasToCompare);
+        compareOperation(walk, ["paths", path, method], mine, theirs, label);
       }
     }
   }
-  for (const name of [...schemasToCompare].sort()) {
+  for (const name of [...walk.schemas].sort()) {
     const mine = ours.components?.schemas?.[name];
     const theirs = upstream.components?.schemas?.[name];
-    if (mine && theirs)
-      compareSchema(ours, upstream, ["components", "schemas", name], mine, theirs, name, report, schemasToCompare);
+    if (mine && theirs) compareSchema(walk, ["components", "schemas", name], mine, theirs, name);
   }
   return report;
 }
 
 function compareOperation(
-  ours: OpenAPIDocument,
-  upstream: OpenAPIDocument,
+  walk: Walk,
   at: string[],
   mine: OperationObject,
   theirs: OperationObject,
   label: string,
-  report: ContractReport,
-  schemas: Set<string>,
 ): void {
+  const { ours, upstream, report } = walk;
   // Parameters, matched by location and name; a $ref'd parameter is reported where it is defined.
   const params = (doc: OpenAPIDocument, op: OperationObject, base: string[]) =>
     new Map(
@@ -108,16 +113,7 @@ function compareOperation(
     if ((resolved.required ?? false) !== (other.required ?? false)) {
       diff(report, [...where, "required"], `${label} parameter ${key} required`, resolved.required, other.required);
     }
-    compareFacts(
-      ours,
-      upstream,
-      [...where, "schema"],
-      resolved.schema ?? {},
-      other.schema ?? {},
-      `${label} parameter ${key}`,
-      report,
-      schemas,
-    );
+    compareFacts(walk, [...where, "schema"], resolved.schema ?? {}, other.schema ?? {}, `${label} parameter ${key}`);
   }
   for (const key of theirParams.keys())
     if (!mineParams.has(key)) report.upstreamOnly.push(`parameter ${key} of ${label}`);
@@ -137,14 +133,11 @@ function compareOperation(
     );
   } else if (mineBody && theirBody) {
     compareFacts(
-      ours,
-      upstream,
+      walk,
       [...at, "requestBody", "content", "application/json", "schema"],
       mineBody.content?.["application/json"]?.schema ?? {},
       theirBody.content?.["application/json"]?.schema ?? {},
       `${label} request body`,
-      report,
-      schemas,
     );
   }
 
@@ -164,14 +157,11 @@ function compareOperation(
         "application/json"
       ]?.schema;
     compareFacts(
-      ours,
-      upstream,
+      walk,
       [...at, "responses", code, "content", "application/json", "schema"],
       schemaOf(ours, mine) ?? {},
       schemaOf(upstream, theirs) ?? {},
       `${label} ${code} response`,
-      report,
-      schemas,
     );
   }
 
@@ -183,36 +173,20 @@ function compareOperation(
   }
 }
 
-function compareFacts(
-  ours: OpenAPIDocument,
-  upstream: OpenAPIDocument,
-  at: string[],
-  mine: SchemaObject,
-  theirs: SchemaObject,
-  label: string,
-  report: ContractReport,
-  schemas: Set<string>,
-): void {
+function compareFacts(walk: Walk, at: string[], mine: SchemaObject, theirs: SchemaObject, label: string): void {
+  const { report } = walk;
   const mineRef = schemaRefName(mine);
   const theirRef = schemaRefName(theirs);
   if (mineRef || theirRef) {
     if (mineRef !== theirRef) diff(report, at, `${label} schema`, mine.$ref ?? "inline", theirs.$ref ?? "inline");
-    else if (mineRef) schemas.add(mineRef);
+    else if (mineRef) walk.schemas.add(mineRef);
     return;
   }
-  compareSchema(ours, upstream, at, mine, theirs, label, report, schemas);
+  compareSchema(walk, at, mine, theirs, label);
 }
 
-function compareSchema(
-  ours: OpenAPIDocument,
-  upstream: OpenAPIDocument,
-  at: string[],
-  mine: SchemaObject,
-  theirs: SchemaObject,
-  label: string,
-  report: ContractReport,
-  schemas: Set<string>,
-): void {
+function compareSchema(walk: Walk, at: string[], mine: SchemaObject, theirs: SchemaObject, label: string): void {
+  const { report } = walk;
   for (const key of FACTS) {
     if (JSON.stringify(mine[key]) !== JSON.stringify(theirs[key]))
       diff(report, [...at, key], `${label} ${key}`, mine[key], theirs[key]);
@@ -223,8 +197,7 @@ function compareSchema(
   for (const key of ["items", "additionalProperties"] as const) {
     const a = mine[key];
     const b = theirs[key];
-    if (typeof a === "object" && typeof b === "object")
-      compareFacts(ours, upstream, [...at, key], a, b, `${label}.${key}`, report, schemas);
+    if (typeof a === "object" && typeof b === "object") compareFacts(walk, [...at, key], a, b, `${label}.${key}`);
     else if (JSON.stringify(a) !== JSON.stringify(b)) diff(report, [...at, key], `${label} ${key}`, a, b);
   }
   for (const key of ["allOf", "oneOf", "anyOf"] as const) {
@@ -233,16 +206,7 @@ function compareSchema(
     if (a.length !== b.length) diff(report, [...at, key], `${label} ${key}`, a.length, b.length);
     else {
       a.forEach((item, i) => {
-        compareFacts(
-          ours,
-          upstream,
-          [...at, key, String(i)],
-          item,
-          b[i] as SchemaObject,
-          `${label}.${key}[${i}]`,
-          report,
-          schemas,
-        );
+        compareFacts(walk, [...at, key, String(i)], item, b[i] as SchemaObject, `${label}.${key}[${i}]`);
       });
     }
   }
@@ -258,7 +222,7 @@ function compareSchema(
     const theirRequired = theirs.required?.includes(name) ?? false;
     if (mineRequired !== theirRequired)
       diff(report, [...at, "properties", name, "required"], `${label}.${name} required`, mineRequired, theirRequired);
-    compareFacts(ours, upstream, [...at, "properties", name], schema, other, `${label}.${name}`, report, schemas);
+    compareFacts(walk, [...at, "properties", name], schema, other, `${label}.${name}`);
   }
   for (const name of Object.keys(theirProps))
     if (!(name in mineProps)) report.upstreamOnly.push(`field ${label}.${name}`);
