@@ -1,11 +1,6 @@
 import { defineConfig } from "tsup";
+import { libraryBuild } from "../../tsup.shared.ts";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  external: ["react", "@tanstack/react-query", "@hogkit/client", "@hogkit/types"],
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  sourcemap: false,
-  target: "es2022",
-});
+export default defineConfig(
+  libraryBuild(["src/index.ts"], { external: ["react", "@tanstack/react-query", "@hogkit/client", "@hogkit/types"] }),
+);
