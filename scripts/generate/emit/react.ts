@@ -26,20 +26,22 @@ interface Names {
 }
 
 /** Reserves an export name, failing on a clash; `taken` asks first. */
-type Claim = ((name: string, operationId: string) => string) & { taken?: (name: string) => boolean };
+type Claim = ((name: string, operationId: string) => string) & { taken: (name: string) => boolean };
 
 export const emitReact: Emitter = (context) => {
   const byResource = new Map<string, OperationRow[]>();
   for (const row of context.operations) byResource.set(row.resource, [...(byResource.get(row.resource) ?? []), row]);
   const sections: string[] = [];
   const exported = new Map<string, string>();
-  const claim: Claim = (name, operationId) => {
-    const other = exported.get(name);
-    if (other) throw new Error(`React emitter: ${operationId} and ${other} both want the export name ${name}`);
-    exported.set(name, operationId);
-    return name;
-  };
-  claim.taken = (name) => exported.has(name);
+  const claim: Claim = Object.assign(
+    (name: string, operationId: string) => {
+      const other = exported.get(name);
+      if (other) throw new Error(`React emitter: ${operationId} and ${other} both want the export name ${name}`);
+      exported.set(name, operationId);
+      return name;
+    },
+    { taken: (name: string) => exported.has(name) },
+  );
   const shortNames = new Map<string, number>();
   for (const row of context.operations) {
     if (row.httpMethod === "GET") continue;
@@ -151,7 +153,7 @@ function query(row: OperationRow, resource: string, singular: string, keys: stri
     `use${n.hook}Infinite`,
   ];
   const byOperationId = { base: camelCase(row.operationId), hook: pascal(camelCase(row.operationId)) };
-  const names = exportsOf(preferred).some((name) => claim.taken?.(name)) ? byOperationId : preferred;
+  const names = exportsOf(preferred).some((name) => claim.taken(name)) ? byOperationId : preferred;
   const op = JSON.stringify(row.operationId);
   const result = `OperationResult<${op}>`;
   const hasQuery = row.queryParams.length > 0;
@@ -231,7 +233,7 @@ function mutation(
 ): string {
   const ids = idParams(row);
   const op = JSON.stringify(row.operationId);
-  const hook = claim(claim.taken?.(hookName) ? `use${pascal(camelCase(row.operationId))}` : hookName, row.operationId);
+  const hook = claim(claim.taken(hookName) ? `use${pascal(camelCase(row.operationId))}` : hookName, row.operationId);
   const variables = `${pascal(hook.slice(3))}Variables`;
   claim(variables, row.operationId);
   const fields = [
