@@ -186,13 +186,24 @@ describe("timeouts and aborts", () => {
   it("time out a server that never answers, and retry a GET", async () => {
     const server = await startServer(() => {});
     // 200 ms leaves a loaded CI machine time to deliver each attempt before it times out.
-    const client = createClient({ apiKey: KEY, host: server.url, timeoutMs: 200, maxRetries: 1, backoff: fastBackoff });
+    const attempts: number[] = [];
+    const client = createClient({
+      apiKey: KEY,
+      host: server.url,
+      timeoutMs: 200,
+      maxRetries: 1,
+      backoff: fastBackoff,
+      hooks: { onRequest: (e) => attempts.push(e.attempt) },
+    });
     const started = performance.now();
     const error = await client.projects.retrieve(1).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toMatch(/^projects\.retrieve: no response within 200 ms \(GET http/);
-    expect(server.requests).toHaveLength(2);
+    // Counted where the client sends: on a loaded machine the in-process server may not have read the
+    // second request yet when its attempt times out.
+    expect(attempts).toEqual([1, 2]);
+    expect(server.requests.length).toBeGreaterThanOrEqual(1);
     expect(performance.now() - started).toBeLessThan(3_000);
   });
 
