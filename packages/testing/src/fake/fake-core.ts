@@ -21,7 +21,7 @@ import {
 } from "./api-error.js";
 import { authenticate, authorize, type Caller } from "./auth.js";
 import { behaviours } from "./behaviours/index.js";
-import type { FakeRuntime, RequestContext } from "./context.js";
+import type { Behaviour, FakeRuntime, RequestContext } from "./context.js";
 import { FakeDatabase, type FakeSession, type MembershipLevel, type Project, type StoredProject } from "./database.js";
 import { generatedResponse } from "./fallback.js";
 import { FaultInjector } from "./faults.js";
@@ -187,7 +187,7 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
     const caller = authenticate(db, request, url, siteUrl);
     authorize(caller, row);
     const context = requestContext(request, url, row, params, caller);
-    const behaviour = behaviours[row.operationId] ?? generatedResponse;
+    const behaviour = (behaviours as Partial<Record<string, Behaviour>>)[row.operationId] ?? generatedResponse;
     return behaviour(context);
   }
 

@@ -1,7 +1,9 @@
 /**
  * Named behaviours, by operationId. An operation of the spec that has none here still answers:
- * with a generated, schema-valid response (see ../fallback.ts).
+ * with a behaviour derived from its response schema (see ../fallback.ts). Keys must be operationIds
+ * of the generated table, so renaming or removing an operation fails the build here.
  */
+import type { OperationId } from "@hogkit/types";
 import type { Behaviour } from "../context.js";
 import { changeOrganization } from "./change-organization.js";
 import { addProductIntent, completeProductOnboarding } from "./product-intents.js";
@@ -9,7 +11,7 @@ import { createProject, destroyProject, listProjects, retrieveProject, updatePro
 import { activity, isGeneratingDemoData } from "./status.js";
 import { deleteSecretTokenBackup, resetToken, rotateSecretToken } from "./tokens.js";
 
-export const behaviours: Record<string, Behaviour> = {
+export const behaviours = {
   projects_list: listProjects,
   projects_create: createProject,
   projects_retrieve: retrieveProject,
@@ -23,4 +25,4 @@ export const behaviours: Record<string, Behaviour> = {
   projects_change_organization_create: changeOrganization,
   projects_is_generating_demo_data_retrieve: isGeneratingDemoData,
   projects_activity_retrieve: activity,
-};
+} satisfies Partial<Record<OperationId, Behaviour>>;
