@@ -1,5 +1,5 @@
 /** `createClient`: a typed PostHog Projects API client whose methods come from the spec. */
-import { type ClientConfig, type ClientOptions, resolveConfig } from "./config.js";
+import { baseOf, type ClientConfig, type ClientOptions, resolveConfig } from "./config.js";
 import { createResources, type Resources } from "./generated/resources.js";
 import { createRuntime } from "./runtime.js";
 
@@ -24,7 +24,10 @@ export function createClient(options: ClientOptions = {}): PostHogClient {
   const config = resolveConfig(options);
   const client = {
     ...createResources(createRuntime(config)),
-    baseUrl: config.baseUrl,
+    // A getter: a same-origin path host is resolved against the page only when there is one.
+    get baseUrl() {
+      return config.origin === undefined && !globalThis.location ? config.baseUrl : baseOf(config).baseUrl;
+    },
     organizationId: config.organizationId,
   };
   // Kept out of sight (not enumerable, not typed) for `withRaw` in the separate raw entry.

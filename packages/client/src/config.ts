@@ -44,8 +44,10 @@ export interface ClientOptions {
   apiKey?: string | undefined;
   /**
    * `"us"` (https://us.posthog.com), `"eu"` (https://eu.posthog.com), or the URL of a self-hosted
-   * instance or proxy, path prefix included (`https://example.com/posthog`). In a browser, a path
-   * such as `/posthog-proxy` is resolved against the page. Defaults to `POSTHOG_HOST`, then `"us"`.
+   * instance or proxy, path prefix included (`https://example.com/posthog`). A path such as
+   * `/posthog-proxy` is resolved against the page when each request is sent, so a client made at
+   * module scope survives a server prerender; on a server it needs an absolute URL. Defaults to
+   * `POSTHOG_HOST`, then `"us"`.
    * @default "us"
    */
   host?: "us" | "eu" | (string & {}) | undefined;
@@ -71,9 +73,10 @@ export interface ClientOptions {
 }
 
 export interface ClientConfig {
-  /** Origin plus path prefix, no trailing slash. */
+  /** Origin plus path prefix, no trailing slash; for a same-origin path host, just the path (see `baseOf`). */
   baseUrl: string;
-  origin: string;
+  /** The origin of an absolute host; undefined for a path, which is resolved against the page per request. */
+  origin: string | undefined;
   apiKey: string | undefined;
   organizationId: string;
   /** Lower-case header names; `authorization` when there is a key. */
@@ -104,8 +107,10 @@ export function resolveConfig(options: ClientOptions): ClientConfig {
         "that adds the key (host: '/posthog-proxy', no apiKey), or pass dangerouslyAllowBrowser: true.",
     );
   }
-  const url = resolveHost(options.host ?? readEnv("POSTHOG_HOST") ?? "us");
-  if (apiKey !== undefined && url.protocol === "http:" && !LOOPBACK.test(url.hostname) && !options.allowInsecureHttp) {
+  const host = options.host ?? readEnv("POSTHOG_HOST") ?? "us";
+  const path = host.startsWith("/") && !host.startsWith("//") ? checkPath(host) : undefined;
+  const url = path === undefined ? resolveHost(host) : undefined;
+  if (apiKey !== undefined && url?.protocol === "http:" && !LOOPBACK.test(url.hostname) && !options.allowInsecureHttp) {
     throw new TypeError(
       `createClient: refusing to send a personal API key in clear text to ${url.origin}. Use https:// or pass allowInsecureHttp: true.`,
     );
@@ -125,8 +130,8 @@ export function resolveConfig(options: ClientOptions): ClientConfig {
   }
 
   return {
-    baseUrl: url.origin + url.pathname.replace(/\/+$/, ""),
-    origin: url.origin,
+    baseUrl: url ? url.origin + url.pathname.replace(/\/+$/, "") : (path as string),
+    origin: url?.origin,
     apiKey,
     organizationId,
     headers,
@@ -150,16 +155,43 @@ export function checkNumber(name: string, value: number, min: number): number {
 function resolveHost(host: string): URL {
   let url: URL | undefined;
   try {
-    url = new URL(HOSTS[host.toLowerCase()] ?? host, host.startsWith("/") ? globalThis.location?.href : undefined);
+    url = new URL(HOSTS[host.toLowerCase()] ?? host);
   } catch {}
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
     throw new TypeError(
-      `host must be "us", "eu" or an http(s) URL without credentials, query or fragment` +
-        `${host.startsWith("/") ? " (a path works only in a browser)" : ""}; got ${JSON.stringify(host.replace(/\/\/[^/]*@/, "//…@"))}.`,
+      `host must be "us", "eu", an http(s) URL without credentials, query or fragment, or a same-origin path ` +
+        `such as "/posthog-proxy"; got ${JSON.stringify(host.replace(/\/\/[^/]*@/, "//…@"))}.`,
     );
   }
   if (INGESTION_HOST.test(url.hostname)) url.hostname = url.hostname.replace(".i.", ".");
   return url;
+}
+
+/** A same-origin path host (`/posthog-proxy/`), kept as a path: it is resolved per request, not here. */
+function checkPath(path: string): string {
+  if (/[?#\\]/.test(path)) {
+    throw new TypeError(`host: a same-origin path takes no query, fragment or backslash; got ${JSON.stringify(path)}.`);
+  }
+  return path.replace(/\/+$/, "");
+}
+
+/**
+ * The base URL and origin requests go to. A path host is resolved against the page when the request
+ * is sent, so that a client created at module scope works during a server prerender as long as it
+ * sends nothing there; on a server it fails with what to pass instead.
+ */
+export function baseOf(config: ClientConfig): { baseUrl: string; origin: string } {
+  if (config.origin !== undefined) return { baseUrl: config.baseUrl, origin: config.origin };
+  const page = (globalThis as { location?: { href?: string } }).location?.href;
+  if (!page) {
+    throw new TypeError(
+      `host "${config.baseUrl}" is a same-origin path, which only a browser page can resolve. On a server ` +
+        `(a Server Component, a route handler, a script) pass an absolute URL instead, such as ` +
+        `host: "https://your-app.example${config.baseUrl}" or the PostHog host itself ("us", "eu"). No request was sent.`,
+    );
+  }
+  const url = new URL(config.baseUrl, page);
+  return { baseUrl: url.origin + url.pathname.replace(/\/+$/, ""), origin: url.origin };
 }
 
 function isBrowser(): boolean {

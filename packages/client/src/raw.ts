@@ -7,6 +7,7 @@
 import type { paths } from "@hogkit/types";
 import createFetchClient, { type Client } from "openapi-fetch";
 import { configOf, type PostHogClient } from "./client.js";
+import { baseOf } from "./config.js";
 
 export type RawClient = Client<paths>;
 
@@ -25,7 +26,7 @@ export function withRaw<C extends PostHogClient>(client: C): C & { readonly raw:
   return Object.defineProperty(client, "raw", {
     get: () => {
       raw ??= createFetchClient<paths>({
-        baseUrl: config.baseUrl,
+        baseUrl: baseOf(config).baseUrl,
         headers: config.headers,
         fetch: (request: Request) => (config.fetch ?? globalThis.fetch)(request),
       });

@@ -3,7 +3,7 @@
  * template, send with retries, parse the answer, and walk pages. It knows no operation by name.
  */
 import type { ClientConfig } from "./config.js";
-import { checkNumber } from "./config.js";
+import { baseOf, checkNumber } from "./config.js";
 import { ConnectionError } from "./errors/connection-error.js";
 import { describeBody, errorFromResponse } from "./errors/from-response.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
@@ -25,7 +25,7 @@ export function createRuntime(config: ClientConfig): Runtime {
     options?: RequestOptions,
   ) {
     const { path, params } = operation;
-    let url = config.baseUrl + path[0];
+    let url = baseOf(config).baseUrl + path[0];
     let positional = 0;
     for (let i = 0; i < params.length; i++) {
       const param = params[i] as Operation["params"][number];
@@ -154,7 +154,7 @@ export function createRuntime(config: ClientConfig): Runtime {
         if (!Array.isArray(page?.results)) throw invalid(operation, url, "a page without a results list");
         yield* page?.results as never[];
         if (typeof page?.next !== "string" || page.next === "") return;
-        const next = nextPageUrl(page.next, url, config.origin);
+        const next = nextPageUrl(page.next, url, baseOf(config).origin);
         if (typeof next !== "string") throw invalid(operation, url, next.refused);
         if (seen.has(next))
           throw invalid(operation, url, `a next link to a page already read (${next}); stopping instead of looping`);

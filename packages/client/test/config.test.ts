@@ -22,8 +22,9 @@ describe("hosts", () => {
   });
 
   it.each([
-    ["posthog.example.com", /must be "us", "eu" or an http\(s\) URL .*got "posthog\.example\.com"/],
-    ["/posthog-proxy", /a path works only in a browser/],
+    ["posthog.example.com", /must be "us", "eu", an http\(s\) URL .*got "posthog\.example\.com"/],
+    ["//evil.example/x", /http\(s\) URL/],
+    ["/posthog-proxy?x=1", /no query, fragment or backslash/],
     ["ftp://example.com", /http\(s\) URL/],
     ["https://user:pass@example.com", /without credentials/],
     ["https://example.com/?x=1", /query or fragment/],
@@ -88,6 +89,24 @@ describe("browsers", () => {
     await client.projects.retrieve(1);
     expect(server.requests[0]?.url).toBe("/posthog-proxy/api/organizations/@current/projects/1/");
     expect(server.requests[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it("create a path-host client where there is no page (a server prerender), and resolve it per request", async () => {
+    const server = await startServer((_req, res) => json(res, 200, project(1)));
+    vi.stubEnv("POSTHOG_PERSONAL_API_KEY", "");
+    // Module scope of a client component during a server render: no window, no location.
+    const client = createClient({ host: "/posthog-proxy/" });
+    expect(client.baseUrl).toBe("/posthog-proxy");
+    const refused = await client.projects.retrieve(1).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(TypeError);
+    expect((refused as Error).message).toMatch(
+      /host "\/posthog-proxy" is a same-origin path, which only a browser page can resolve\. On a server .* pass an absolute URL instead, such as host: "https:\/\/your-app\.example\/posthog-proxy".*No request was sent\./,
+    );
+    expect(server.requests).toHaveLength(0);
+    // Later, in the browser (hydration), the same client talks to the page's origin.
+    vi.stubGlobal("location", new URL(`${server.url}/app/page`));
+    await client.projects.retrieve(1);
+    expect(server.requests[0]?.url).toBe("/posthog-proxy/api/organizations/@current/projects/1/");
   });
 });
 
