@@ -7,7 +7,7 @@ const lap = (l: string) => {
 };
 const { emitTypes } = await import("../../scripts/generate/emit/types.ts");
 const { emitOperationTable } = await import("../../scripts/generate/emit/operation-table.ts");
-const { loadSpec } = await import("../../scripts/lib/load-spec.ts");
+const { loadSpec } = await import("../../scripts/lib/spec-model/index.ts");
 const { buildOperationTable } = await import("../../scripts/lib/operation-table.ts");
 lap("imports");
 const spec = loadSpec("../shared/upstream/posthog-openapi-2025-11-19.yaml");

@@ -1,16 +1,18 @@
 /**
- * pnpm generate [--check] [--spec FILE] [--overlay FILE|--no-overlay] [--out DIR] [--only a,b]
+ * pnpm generate [--check] [--spec FILE] [--overlay FILE|--no-overlay] [--names FILE] [--out DIR] [--only a,b]
  *
  * Turns the OpenAPI document (spec/projects.openapi.yaml plus its overlay) into the generated code
- * of every package. `--check` writes nothing and exits 1 when a generated file is missing, stale or
- * left over. `--spec`/`--out` point the same pipeline at another document and directory (the
- * upstream snapshot benchmark uses them).
+ * of every package, and brings the names file (spec/projects.names.yaml) up to date: recorded names
+ * are kept, new operations and schemas get theirs. `--check` writes nothing and exits 1 when a
+ * generated file or the names file is missing, stale or left over. `--spec`/`--out` point the same
+ * pipeline at another document and directory (the upstream snapshot benchmark uses them).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { loadSpec } from "../lib/load-spec.ts";
-import { buildOperationTable } from "../lib/operation-table.ts";
+import { formatNamesFile, readNamesFile } from "../lib/names/index.ts";
+import { buildTables } from "../lib/operation-table.ts";
+import { loadSpec } from "../lib/spec-model/index.ts";
 import type { EmitContext, GeneratedFile } from "./context.ts";
 import { emitters } from "./emitters.ts";
 
@@ -24,6 +26,7 @@ async function main(): Promise<number> {
       spec: { type: "string", default: join(root, "spec/projects.openapi.yaml") },
       overlay: { type: "string" },
       "no-overlay": { type: "boolean", default: false },
+      names: { type: "string" },
       out: { type: "string", default: root },
       // e.g. `--only types,operation-table`: the emitters named (emitTypes, emitOperationTable), no others.
       only: { type: "string" },
@@ -32,13 +35,27 @@ async function main(): Promise<number> {
   const specFile = resolve(values.spec);
   const out = resolve(values.out);
   const spec = loadSpec(specFile, values["no-overlay"] ? null : values.overlay ? resolve(values.overlay) : undefined);
+  const inRepository = !relative(root, specFile).startsWith("..");
+  const namesFile = values.names ? resolve(values.names) : namesPathOf(specFile);
+  const tables = buildTables(
+    spec.effective,
+    readNamesFile(inRepository || values.names ? namesFile : null),
+    handWrittenExports(),
+  );
   const context: EmitContext = {
     spec,
     document: spec.effective,
-    operations: buildOperationTable(spec.effective),
-    specLabel: relative(root, specFile).startsWith("..") ? specFile.replace(/^.*\//, "") : relative(root, specFile),
+    operations: tables.operations,
+    names: tables.names,
+    specLabel: inRepository ? relative(root, specFile) : specFile.replace(/^.*\//, ""),
   };
-  const files: GeneratedFile[] = [];
+  // The names file is written where it is read: beside the spec in the repository, else under --out.
+  const files: GeneratedFile[] = [
+    {
+      path: inRepository || values.names ? relative(root, namesFile) : namesFile.replace(/^.*\//, ""),
+      contents: formatNamesFile(tables.names),
+    },
+  ];
   for (const emit of selectEmitters(values.only)) files.push(...(await emit(context)));
 
   const problems = values.check ? check(out, files) : write(out, files);
@@ -55,6 +72,47 @@ async function main(): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** `spec/projects.openapi.yaml` → `spec/projects.names.yaml`. */
+function namesPathOf(specFile: string): string {
+  return join(dirname(specFile), specFile.replace(/^.*\//, "").replace(/(\.openapi)?\.(ya?ml|json)$/, ".names.yaml"));
+}
+
+/**
+ * Names the hand-written modules of each package already export (`createClient`, `HogkitProvider`, …),
+ * by package: no generated name of that package may take one. Re-exports of generated names (from
+ * `./generated/` or another @hogkit package) do not count.
+ */
+function handWrittenExports(): Record<string, string[]> {
+  const byPackage: Record<string, string[]> = {};
+  for (const pkg of readdirSync(join(root, "packages"))) {
+    const dir = join(root, "packages", pkg, "src");
+    if (!existsSync(dir)) continue;
+    const names = new Set<string>();
+    for (const file of readdirSync(dir).filter((name) => /\.tsx?$/.test(name))) {
+      const text = readFileSync(join(dir, file), "utf8");
+      for (const [, list, from] of text.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}\s*(?:from\s*"([^"]+)")?/g)) {
+        if (from && (from.startsWith("@hogkit/") || from.includes("/generated/"))) continue;
+        for (const item of (list as string).split(",")) {
+          const name = item
+            .trim()
+            .replace(/^type\s+/, "")
+            .split(/\s+as\s+/)
+            .at(-1)
+            ?.trim();
+          if (name) names.add(name);
+        }
+      }
+      for (const [, name] of text.matchAll(
+        /export\s+(?:declare\s+)?(?:async\s+)?(?:function|const|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/g,
+      )) {
+        names.add(name as string);
+      }
+    }
+    byPackage[pkg] = [...names].sort();
+  }
+  return byPackage;
 }
 
 function selectEmitters(only: string | undefined) {

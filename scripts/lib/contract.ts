@@ -6,16 +6,9 @@
  * Differences carry a JSON Pointer into *our* document, so that a caller can check each one against
  * the overlay actions that explain it (see traceOverlay).
  */
-import {
-  HTTP_METHODS,
-  type OpenAPIDocument,
-  type OperationObject,
-  type ParameterObject,
-  resolveRef,
-  type SchemaObject,
-  schemaRefName,
-} from "./openapi.ts";
+import type { OpenAPIDocument, OperationObject, ParameterObject, SchemaObject } from "./openapi.ts";
 import { toPointer } from "./overlay.ts";
+import { listOperations, normalizeDocument, resolve as resolveRef, schemaRefName } from "./spec-model/index.ts";
 
 export interface ContractDifference {
   /** Where in our document the difference is. */
@@ -55,27 +48,38 @@ interface Walk {
   schemas: Set<string>;
 }
 
+/**
+ * Both documents are compared in canonical form (spec-model/normalize.ts), so a 3.1 upstream and
+ * our 3.0 spec agree wherever they mean the same; pointers are into `ours` as normalized.
+ */
 export function compareWithUpstream(
-  ours: OpenAPIDocument,
-  upstream: OpenAPIDocument,
+  oursDocument: OpenAPIDocument,
+  upstreamDocument: OpenAPIDocument,
   pathPrefix: string,
 ): ContractReport {
+  const ours = normalizeDocument(oursDocument);
+  const upstream = normalizeDocument(upstreamDocument);
   const report: ContractReport = { differences: [], upstreamOnly: [], oursOnly: [] };
   const walk: Walk = { ours, upstream, report, schemas: new Set<string>() };
-  const paths = new Set(
-    [...Object.keys(ours.paths), ...Object.keys(upstream.paths)].filter((path) => path.startsWith(pathPrefix)),
+  const covered = (document: OpenAPIDocument) =>
+    new Map(
+      listOperations(document)
+        .filter((op) => op.path.startsWith(pathPrefix))
+        .map((op) => [op.key, op]),
+    );
+  const mineByKey = covered(ours);
+  const theirsByKey = covered(upstream);
+  const keys = [...new Set([...mineByKey.keys(), ...theirsByKey.keys()])].sort(
+    (a, b) => a.split(" ")[1]?.localeCompare(b.split(" ")[1] ?? "") || a.localeCompare(b),
   );
-  for (const path of [...paths].sort()) {
-    for (const method of HTTP_METHODS) {
-      const mine = ours.paths[path]?.[method];
-      const theirs = upstream.paths[path]?.[method];
-      const label = `${method.toUpperCase()} ${path}`;
-      if (mine && !theirs) report.oursOnly.push(`operation ${label}`);
-      if (theirs && !mine) report.upstreamOnly.push(`operation ${label} (${theirs.operationId ?? "no operationId"})`);
-      if (mine && theirs) {
-        compareOperation(walk, ["paths", path, method], mine, theirs, label);
-      }
-    }
+  for (const key of keys) {
+    const mine = mineByKey.get(key);
+    const theirs = theirsByKey.get(key);
+    if (mine && !theirs) report.oursOnly.push(`operation ${key}`);
+    if (theirs && !mine)
+      report.upstreamOnly.push(`operation ${key} (${theirs.operation.operationId ?? "no operationId"})`);
+    if (mine && theirs)
+      compareOperation(walk, ["paths", mine.path, mine.method], mine.operation, theirs.operation, key);
   }
   for (const name of [...walk.schemas].sort()) {
     const mine = ours.components?.schemas?.[name];

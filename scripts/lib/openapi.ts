@@ -1,9 +1,15 @@
-/** The slice of the OpenAPI 3.0 object model the generator and spec tools read. */
+/**
+ * The slice of the OpenAPI object model the generator and spec tools read. Documents may be
+ * OpenAPI 3.0 or 3.1; `spec-model/normalize.ts` turns both spellings into one (3.0-shaped) form,
+ * which is what these types describe once a document has been normalized.
+ */
 export interface SchemaObject {
   $ref?: string;
-  type?: string;
+  /** One type, or (3.1) several, `"null"` among them before normalization. */
+  type?: string | string[];
   format?: string;
   enum?: unknown[];
+  const?: unknown;
   nullable?: boolean;
   readOnly?: boolean;
   writeOnly?: boolean;
@@ -14,7 +20,11 @@ export interface SchemaObject {
   oneOf?: SchemaObject[];
   anyOf?: SchemaObject[];
   additionalProperties?: boolean | SchemaObject;
+  /** A boolean in 3.0 (with `minimum`), the bound itself in 3.1. */
+  exclusiveMinimum?: boolean | number;
+  exclusiveMaximum?: boolean | number;
   description?: string;
+  deprecated?: boolean;
   [key: string]: unknown;
 }
 
@@ -31,16 +41,31 @@ export interface MediaTypeObject {
   schema?: SchemaObject;
 }
 
+export interface RequestBodyObject {
+  $ref?: string;
+  required?: boolean;
+  description?: string;
+  content?: Record<string, MediaTypeObject>;
+}
+
+export interface ResponseObject {
+  $ref?: string;
+  description?: string;
+  headers?: Record<string, unknown>;
+  content?: Record<string, MediaTypeObject>;
+}
+
 export interface OperationObject {
   operationId?: string;
   summary?: string;
   description?: string;
   tags?: string[];
   parameters?: ParameterObject[];
-  requestBody?: { $ref?: string; required?: boolean; content?: Record<string, MediaTypeObject> };
-  responses?: Record<string, { $ref?: string; description?: string; content?: Record<string, MediaTypeObject> }>;
+  requestBody?: RequestBodyObject;
+  responses?: Record<string, ResponseObject>;
   security?: Array<Record<string, string[]>>;
   deprecated?: boolean;
+  [key: string]: unknown;
 }
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -61,31 +86,4 @@ export interface OpenAPIDocument {
   };
   security?: Array<Record<string, string[]>>;
   [key: string]: unknown;
-}
-
-/** Follows a local `#/components/...` reference; other references are not used by PostHog's schema. */
-export function resolveRef<T>(document: OpenAPIDocument, node: T | { $ref: string }): T {
-  let current: unknown = node;
-  for (let depth = 0; isRef(current); depth++) {
-    if (depth > 32) throw new Error(`reference cycle at ${current.$ref}`);
-    const ref = current.$ref;
-    if (!ref.startsWith("#/")) throw new Error(`only local references are supported, got ${ref}`);
-    current = ref
-      .slice(2)
-      .split("/")
-      .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce<unknown>((parent, key) => (parent as Record<string, unknown> | undefined)?.[key], document);
-    if (current === undefined) throw new Error(`unresolved reference ${ref}`);
-  }
-  return current as T;
-}
-
-function isRef(value: unknown): value is { $ref: string } {
-  return typeof value === "object" && value !== null && typeof (value as { $ref?: unknown }).$ref === "string";
-}
-
-/** The component name a `#/components/schemas/X` reference points at, or undefined. */
-export function schemaRefName(schema: SchemaObject | undefined): string | undefined {
-  const match = schema?.$ref?.match(/^#\/components\/schemas\/([^/]+)$/);
-  return match?.[1];
 }

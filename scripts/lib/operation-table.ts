@@ -1,80 +1,133 @@
 /**
- * Builds the operation table: one row per operation of the (overlay-corrected) document, with
- * everything the client, React and testing generators need. The row type lives in
- * `@hogkit/types` (`OperationInfo`) so that runtime code and generated code share it.
+ * Builds the operation table: one row per operation of the (overlay-corrected, canonical) document,
+ * with everything the client, React and testing generators need, and the public names of every
+ * artifact (names/). The row type lives in `@hogkit/types` (`OperationInfo`) so that runtime code
+ * and generated code share it.
  */
-
-import type { OperationInfo, SecurityInfo } from "../../packages/types/src/operation-info.ts";
-import { nameOperations } from "./method-names.ts";
+import type { OperationEffect, OperationInfo, SecurityInfo } from "../../packages/types/src/operation-info.ts";
 import {
-  HTTP_METHODS,
-  type OpenAPIDocument,
-  type OperationObject,
-  type ParameterObject,
-  resolveRef,
-  type SchemaObject,
-  schemaRefName,
-} from "./openapi.ts";
+  assignNames,
+  camelCase,
+  emptyNames,
+  type NamesFile,
+  type OperationFacts,
+  pathShape,
+  type ReservedNames,
+} from "./names/index.ts";
+import type { OpenAPIDocument, OperationObject, ParameterObject, ResponseObject, SchemaObject } from "./openapi.ts";
+import { listOperations, reachableSchemas, resolve, type SpecOperation, schemaRefName } from "./spec-model/index.ts";
 
 export type OperationRow = OperationInfo;
 
-const JSON_MEDIA = /^application\/(.+\+)?json/;
-
-export function buildOperationTable(document: OpenAPIDocument): OperationRow[] {
-  const found: Array<{ path: string; httpMethod: string; operation: OperationObject; shared: ParameterObject[] }> = [];
-  for (const [path, item] of Object.entries(document.paths)) {
-    const shared = (item.parameters ?? []).map((p) => resolveRef<ParameterObject>(document, p));
-    for (const httpMethod of HTTP_METHODS) {
-      const operation = item[httpMethod];
-      if (operation) found.push({ path, httpMethod, operation, shared });
-    }
-  }
-  const missing = found.find(({ operation }) => !operation.operationId);
-  if (missing) throw new Error(`${missing.httpMethod.toUpperCase()} ${missing.path} has no operationId`);
-  const names = nameOperations(
-    found.map(({ operation }) => ({ operationId: operation.operationId as string, tags: operation.tags })),
-  );
-
-  const rows = found.map(({ path, httpMethod, operation, shared }, index): OperationRow => {
-    const parameters = mergeParameters(
-      shared,
-      (operation.parameters ?? []).map((p) => resolveRef<ParameterObject>(document, p)),
-    );
-    const pathParams = orderByPath(
-      path,
-      parameters.filter((p) => p.in === "path"),
-    );
-    const queryParams = parameters.filter((p) => p.in === "query");
-    const { status, schema } = successResponse(document, operation);
-    const security = securityOf(document, operation);
-    const bearer = security.find((s) => s.kind === "bearer");
-    return {
-      operationId: operation.operationId as string,
-      resource: names[index]?.resource ?? "",
-      method: names[index]?.method ?? "",
-      httpMethod: httpMethod.toUpperCase(),
-      path,
-      summary: operation.summary ?? "",
-      description: operation.description ?? "",
-      pathParams: pathParams.map(parameterInfo(document)),
-      queryParams: queryParams.map(parameterInfo(document)),
-      body: requestBody(document, operation),
-      successStatus: status,
-      responseSchema: schemaRefName(schema) ?? null,
-      pagination: pagination(document, schema, queryParams),
-      security,
-      // No security requirement at all means the document does not say: assume a key may try.
-      scopes: bearer ? bearer.scopes : security.length === 0 ? [] : null,
-      deprecated: operation.deprecated === true,
-    };
-  });
-  return rows.sort((a, b) => a.operationId.localeCompare(b.operationId));
+export interface OperationTables {
+  operations: OperationRow[];
+  /** Every public name, the recorded ones kept (what `pnpm generate` writes back to the names file). */
+  names: NamesFile;
 }
 
-function mergeParameters(shared: ParameterObject[], own: ParameterObject[]): ParameterObject[] {
-  const key = (p: ParameterObject) => `${p.in}:${p.name}`;
-  const ownKeys = new Set(own.map(key));
-  return [...shared.filter((p) => !ownKeys.has(key(p))), ...own];
+const JSON_MEDIA = /^application\/(.+\+)?json/;
+
+export function buildOperationTable(document: OpenAPIDocument, recorded: NamesFile = emptyNames()): OperationRow[] {
+  return buildTables(document, recorded).operations;
+}
+
+export function buildTables(
+  document: OpenAPIDocument,
+  recorded: NamesFile = emptyNames(),
+  reserved: ReservedNames = {},
+): OperationTables {
+  const found = listOperations(document);
+  const missing = found.find(({ operation }) => !operation.operationId);
+  if (missing) throw new Error(`${missing.key} has no operationId`);
+  const drafts = found.map((entry) => draftRow(document, entry));
+  const sent = reachableSchemas(
+    document,
+    drafts.map(({ row }) => row.responseSchema),
+  );
+  const facts: OperationFacts[] = drafts.map(({ row, key }) => ({
+    key,
+    path: row.path,
+    httpMethod: row.httpMethod,
+    resource: row.resource,
+    offsetPages: row.pagination?.style === "offset",
+    bodyNeedsType: row.body?.schema != null && sent.has(row.body.schema),
+  }));
+  const names = assignNames(
+    { operations: facts, schemas: Object.keys(document.components?.schemas ?? {}) },
+    recorded,
+    reserved,
+  );
+  const rows = drafts.map(({ row, key }) => {
+    const [resource = "", method = ""] = (names.operations[key]?.client ?? "").split(".");
+    return { ...row, resource, method };
+  });
+  const effects = effectsOf(rows);
+  return {
+    operations: rows
+      .map((row, i) => ({ ...row, effect: effects[i] as OperationEffect }))
+      .sort((a, b) => a.operationId.localeCompare(b.operationId)),
+    names,
+  };
+}
+
+function draftRow(document: OpenAPIDocument, entry: SpecOperation): { key: string; row: OperationRow } {
+  const { path, operation } = entry;
+  const parameters = entry.parameters.map((p) => resolve<ParameterObject>(document, p));
+  const pathParams = orderByPath(
+    path,
+    parameters.filter((p) => p.in === "path"),
+  );
+  const queryParams = parameters.filter((p) => p.in === "query");
+  const { status, schema } = successResponse(document, operation);
+  const security = securityOf(document, operation);
+  const bearer = security.find((s) => s.kind === "bearer");
+  const row: OperationRow = {
+    operationId: operation.operationId as string,
+    // The resource is the operation's first tag, camelCased; the names file may keep an older one.
+    resource: camelCase(operation.tags?.[0] ?? "default"),
+    method: "",
+    httpMethod: entry.method.toUpperCase(),
+    path,
+    summary: operation.summary ?? "",
+    description: operation.description ?? "",
+    pathParams: pathParams.map(parameterInfo(document)),
+    queryParams: queryParams.map(parameterInfo(document)),
+    body: requestBody(document, operation),
+    successStatus: status,
+    responseSchema: schemaRefName(schema) ?? null,
+    pagination: pagination(document, schema, queryParams),
+    effect: "other",
+    security,
+    // No security requirement at all means the document does not say: assume a key may try.
+    scopes: bearer ? bearer.scopes : security.length === 0 ? [] : null,
+    deprecated: operation.deprecated === true,
+  };
+  return { key: entry.key, row };
+}
+
+/**
+ * What each operation does to its resource's records, from the spec alone: a page of the
+ * collection, a new record, the record (read or written), its removal, or something else. The
+ * resource's record schema is what its plain item GET (`retrieve`) answers.
+ */
+function effectsOf(rows: OperationRow[]): OperationEffect[] {
+  const recordSchema = new Map<string, string>();
+  for (const row of rows) {
+    const { item, action } = pathShape(row.path, row.resource);
+    if (row.httpMethod === "GET" && item && action.length === 0 && row.responseSchema) {
+      recordSchema.set(row.resource, row.responseSchema);
+    }
+  }
+  return rows.map((row) => {
+    const { item, action } = pathShape(row.path, row.resource);
+    const record = recordSchema.get(row.resource);
+    const answersRecord = record !== undefined && row.responseSchema === record;
+    if (!item && row.httpMethod === "GET" && row.pagination?.style === "offset" && action.length === 0) return "list";
+    if (!item && row.httpMethod === "POST" && action.length === 0 && answersRecord) return "create";
+    if (item && row.httpMethod === "DELETE" && row.responseSchema === null && row.successStatus >= 200) return "delete";
+    if (item && answersRecord) return row.httpMethod === "GET" ? "read" : "update";
+    return "other";
+  });
 }
 
 function orderByPath(path: string, params: ParameterObject[]): ParameterObject[] {
@@ -88,12 +141,12 @@ function orderByPath(path: string, params: ParameterObject[]): ParameterObject[]
 const parameterInfo = (document: OpenAPIDocument) => (p: ParameterObject) => ({
   name: p.name,
   required: p.in === "path" || p.required === true,
-  type: typeName(p.schema ? resolveRef<SchemaObject>(document, p.schema) : undefined),
+  type: typeName(p.schema ? resolve<SchemaObject>(document, p.schema) : undefined),
 });
 
 function typeName(schema: SchemaObject | undefined): string {
   if (!schema) return "string";
-  if (schema.type) return schema.type;
+  if (typeof schema.type === "string") return schema.type;
   if (schema.enum) return typeof schema.enum[0] === "number" ? "integer" : "string";
   return "string";
 }
@@ -105,7 +158,7 @@ function jsonContent<T extends { schema?: SchemaObject }>(content: Record<string
 
 function requestBody(document: OpenAPIDocument, operation: OperationObject): OperationRow["body"] {
   if (!operation.requestBody) return null;
-  const body = resolveRef<NonNullable<OperationObject["requestBody"]>>(document, operation.requestBody);
+  const body = resolve(document, operation.requestBody);
   const media = jsonContent(body.content);
   if (!media) return null;
   return { required: body.required === true, schema: schemaRefName(media.schema) ?? null };
@@ -117,10 +170,7 @@ function successResponse(document: OpenAPIDocument, operation: OperationObject) 
     .sort();
   const code = codes[0];
   if (!code) return { status: 200, schema: undefined };
-  const response = resolveRef<NonNullable<OperationObject["responses"]>[string]>(
-    document,
-    operation.responses?.[code] as NonNullable<OperationObject["responses"]>[string],
-  );
+  const response = resolve<ResponseObject>(document, operation.responses?.[code] as ResponseObject);
   return { status: Number(code), schema: jsonContent(response.content)?.schema };
 }
 
@@ -130,10 +180,10 @@ function pagination(
   query: ParameterObject[],
 ): OperationRow["pagination"] {
   if (!schema) return null;
-  const resolved = resolveRef<SchemaObject>(document, schema);
+  const resolved = resolve<SchemaObject>(document, schema);
   const results = resolved.properties?.results;
   if (!results || !resolved.properties?.next) return null;
-  const items = resolveRef<SchemaObject>(document, results).items;
+  const items = resolve<SchemaObject>(document, results).items;
   const names = new Set(query.map((p) => p.name));
   const style = names.has("offset") ? "offset" : names.has("page") ? "page" : null;
   return style ? { style, itemSchema: schemaRefName(items) ?? null } : null;

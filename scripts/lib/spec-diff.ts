@@ -12,7 +12,16 @@
  *   a required request field or parameter added is major;
  * - descriptions, summaries, defaults and other docs are patch.
  * Named schemas are compared once, in their own group, on the sides where operations use them.
+ *
+ * Both documents are read through the spec model first (spec-model/normalize.ts), so a document
+ * re-spelled from OpenAPI 3.0 to 3.1 (`type: [X, "null"]` for `nullable: true`) compares equal: the
+ * diff is about meaning, not spelling. With the names files of both sides (`options`), every public
+ * name that disappears or changes is a major change too.
  */
+import type { NamesFile } from "./names/index.ts";
+import { HTTP_METHODS, type OpenAPIDocument } from "./openapi.ts";
+import { buildTables } from "./operation-table.ts";
+import { pointer as followPointer, listOperations, normalizeDocument, schemasUsedBy } from "./spec-model/index.ts";
 import { deepEqual } from "./spec-yaml.ts";
 
 export type Level = "major" | "minor" | "patch";
@@ -37,6 +46,9 @@ export type ChangeKind =
   | "required-changed"
   | "read-only-changed"
   | "security-changed"
+  | "deprecated"
+  | "name-removed"
+  | "name-changed"
   | "schema-added"
   | "schema-removed"
   | `${Aspect}-${Direction}`
@@ -64,7 +76,7 @@ type Json = Record<string, unknown>;
 type Doc = Json & { paths?: Record<string, Json>; components?: { schemas?: Record<string, Json> } };
 
 const LEVELS: Level[] = ["patch", "minor", "major"];
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const METHODS: readonly string[] = HTTP_METHODS;
 const JSON_MEDIA = /^application\/(.+\+)?json/;
 
 export function maxLevel(levels: Iterable<Level>): Level | null {
@@ -85,10 +97,53 @@ export function classify(direction: Direction, aspect: Aspect, sides: Iterable<S
   return maxLevel(levels) ?? "minor";
 }
 
-export function diffSpecs(oldDocument: unknown, newDocument: unknown): SpecDiff {
-  const differ = new Differ(oldDocument as Doc, newDocument as Doc);
+export interface DiffOptions {
+  /** The names file each side was generated with: compare the public names too. */
+  names?: { before: NamesFile; after: NamesFile };
+}
+
+export function diffSpecs(oldDocument: unknown, newDocument: unknown, options: DiffOptions = {}): SpecDiff {
+  const before = normalizeDocument(oldDocument as OpenAPIDocument) as unknown as Doc;
+  const after = normalizeDocument(newDocument as OpenAPIDocument) as unknown as Doc;
+  const differ = new Differ(before, after);
   differ.run();
-  return { changes: differ.changes, bump: maxLevel(differ.changes.map((change) => change.level)) };
+  const changes = [...differ.changes];
+  if (options.names) {
+    const named = (document: Doc, recorded: NamesFile) =>
+      buildTables(document as unknown as OpenAPIDocument, recorded).names;
+    changes.push(...diffNames(named(before, options.names.before), named(after, options.names.after)));
+  }
+  return { changes, bump: maxLevel(changes.map((change) => change.level)) };
+}
+
+/** Every public name of `before` that `after` lacks or spells differently: each one breaks an import. */
+export function diffNames(before: NamesFile, after: NamesFile): SpecChange[] {
+  const changes: SpecChange[] = [];
+  const compare = (
+    group: string,
+    a: Record<string, string | undefined>,
+    b: Record<string, string | undefined> | undefined,
+  ) => {
+    for (const [artifact, name] of Object.entries(a)) {
+      if (name === undefined) continue;
+      const now = b?.[artifact];
+      if (now === name) continue;
+      changes.push({
+        group,
+        location: artifact,
+        kind: now === undefined ? "name-removed" : "name-changed",
+        level: "major",
+        message: now === undefined ? `public name ${name} removed` : `public name ${name} renamed to ${now}`,
+      });
+    }
+  };
+  for (const [key, names] of Object.entries(before.operations))
+    compare(key, { ...names }, after.operations[key] && { ...after.operations[key] });
+  for (const [name, names] of Object.entries(before.resources))
+    compare(`resource ${name}`, { ...names }, after.resources[name] && { ...after.resources[name] });
+  for (const [name, names] of Object.entries(before.schemas))
+    compare(`schema ${name}`, { ...names }, after.schemas[name] && { ...after.schemas[name] });
+  return changes;
 }
 
 interface Operation {
@@ -157,9 +212,20 @@ class Differ {
         `operationId ${a.operation.operationId} → ${b.operation.operationId} (generated method and type names change)`,
       );
     }
-    for (const key of ["summary", "description", "deprecated"]) {
+    for (const key of ["summary", "description"]) {
       if (!deepEqual(a.operation[key], b.operation[key]))
         this.add(group, "", "docs-changed", "patch", `${key} changed`);
+    }
+    if (Boolean(a.operation.deprecated) !== Boolean(b.operation.deprecated)) {
+      this.add(
+        group,
+        "",
+        "deprecated",
+        "minor",
+        b.operation.deprecated
+          ? "operation deprecated: PostHog plans to remove it (its method and hooks are marked @deprecated)"
+          : "operation no longer deprecated",
+      );
     }
     if (!deepEqual(a.operation.security ?? this.oldDoc.security, b.operation.security ?? this.newDoc.security)) {
       this.add(group, "", "security-changed", "minor", "security requirements or scopes changed");
@@ -321,8 +387,12 @@ class Differ {
     const note = (aspect: Aspect, direction: Direction, message: string) =>
       this.add(at.group, where, `${aspect}-${direction}`, classify(direction, aspect, sides), message, sides);
     if (which.includes("description")) {
-      for (const key of ["description", "title", "default", "deprecated"]) {
+      for (const key of ["description", "title", "default"]) {
         if (!deepEqual(a[key], b[key])) this.add(at.group, where, "docs-changed", "patch", `${key} changed`, sides);
+      }
+      if (Boolean(a.deprecated) !== Boolean(b.deprecated)) {
+        const message = b.deprecated ? "deprecated: PostHog plans to remove it" : "no longer deprecated";
+        this.add(at.group, where, "deprecated", "minor", message, sides);
       }
     }
     if (which.includes("nullable") && Boolean(a.nullable) !== Boolean(b.nullable)) {
@@ -534,24 +604,13 @@ function sidesFor(schema: Json, sides: Side[]): Side[] {
 }
 
 function operations(document: Doc): Operation[] {
-  const found: Operation[] = [];
-  for (const [path, item] of Object.entries(document.paths ?? {})) {
-    if (!isObject(item)) continue;
-    for (const method of METHODS) {
-      const operation = item[method];
-      if (!isObject(operation)) continue;
-      const own = (operation.parameters ?? []) as Json[];
-      const ownKeys = new Set(own.map((p) => parameterKey(document, p)));
-      const shared = ((item.parameters ?? []) as Json[]).filter((p) => !ownKeys.has(parameterKey(document, p)));
-      found.push({ key: `${method.toUpperCase()} ${path}`, path, method, operation, parameters: [...shared, ...own] });
-    }
-  }
-  return found;
-}
-
-function parameterKey(document: Doc, parameter: Json): string {
-  const resolved = typeof parameter.$ref === "string" ? pointer(document, parameter.$ref) : parameter;
-  return isObject(resolved) ? `${resolved.in}:${resolved.name}` : String(parameter.$ref);
+  return listOperations(document as unknown as OpenAPIDocument).map((op) => ({
+    key: op.key,
+    path: op.path,
+    method: op.method,
+    operation: op.operation as Json,
+    parameters: op.parameters as unknown as Json[],
+  }));
 }
 
 function groupOf(op: Operation): string {
@@ -567,41 +626,25 @@ function byPathThenMethod(a: string, b: string): number {
 /** Which sides (request/response) each named schema is used on, following references transitively. */
 function schemaUsage(document: Doc): Map<string, Set<Side>> {
   const usage = new Map<string, Set<Side>>();
-  const visit = (node: unknown, side: Side, seen: Set<string>) => {
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item, side, seen);
-      return;
-    }
-    if (!isObject(node)) return;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === "$ref" && typeof value === "string") {
-        const name = value.match(/^#\/components\/schemas\/([^/]+)$/)?.[1];
-        const target = pointer(document, value);
-        if (name) {
-          const sides = usage.get(name) ?? new Set<Side>();
-          usage.set(name, sides);
-          if (sides.has(side) && seen.has(name)) continue;
-          sides.add(side);
-        }
-        if (!seen.has(value)) visit(target, side, new Set([...seen, value, ...(name ? [name] : [])]));
-      } else visit(value, side, seen);
+  const mark = (node: unknown, side: Side) => {
+    for (const name of schemasUsedBy(document as unknown as OpenAPIDocument, node)) {
+      usage.set(name, (usage.get(name) ?? new Set<Side>()).add(side));
     }
   };
   for (const op of operations(document)) {
-    visit(op.parameters, "request", new Set());
-    visit(op.operation.requestBody, "request", new Set());
-    visit(op.operation.responses, "response", new Set());
+    mark([op.parameters, op.operation.requestBody ?? null], "request");
+    mark(op.operation.responses ?? null, "response");
   }
   return usage;
 }
 
+/** The node a local reference names, or undefined (never a throw: a broken reference is just absent). */
 function pointer(document: Doc, ref: string): unknown {
-  if (!ref.startsWith("#/")) return undefined;
-  return ref
-    .slice(2)
-    .split("/")
-    .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
-    .reduce<unknown>((parent, key) => (isObject(parent) ? parent[key] : undefined), document);
+  try {
+    return followPointer(document, ref);
+  } catch {
+    return undefined;
+  }
 }
 
 function jsonSchemaOf(content: unknown): unknown {

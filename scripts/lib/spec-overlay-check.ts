@@ -3,10 +3,10 @@
  * operation table from the result? Returns every problem (not just the first), so that a maintainer
  * sees at once which corrections went stale.
  */
-import { loadSpec, readDocument } from "./load-spec.ts";
 import type { OpenAPIDocument } from "./openapi.ts";
 import { buildOperationTable } from "./operation-table.ts";
 import { applyOverlay, type OverlayDocument } from "./overlay.ts";
+import { loadSpec, normalizeDocument, readDocument } from "./spec-model/index.ts";
 
 export function checkOverlay(specFile: string, overlayFile: string | null): string[] {
   try {
@@ -16,7 +16,10 @@ export function checkOverlay(specFile: string, overlayFile: string | null): stri
     return [];
   } catch (error) {
     if (!overlayFile) return [(error as Error).message];
-    const problems = staleActions(readDocument(specFile), readDocument<OverlayDocument>(overlayFile));
+    const problems = staleActions(
+      normalizeDocument(readDocument(specFile)),
+      readDocument<OverlayDocument>(overlayFile),
+    );
     return problems.length ? problems : [(error as Error).message];
   }
 }

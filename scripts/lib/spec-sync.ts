@@ -15,7 +15,8 @@
  * A new upstream operation gets an operationId by the drf rule (see `newOperationId`), unless
  * `operationIds` in the sync config names it.
  */
-import { HTTP_METHODS, type OpenAPIDocument } from "./openapi.ts";
+import type { OpenAPIDocument } from "./openapi.ts";
+import { checkDocument, isObject, listOperations, mapSchema, pointer, refsIn, resolve } from "./spec-model/index.ts";
 
 export interface SyncConfig {
   /** Where `pnpm spec:sync` reads from when no `--from` is given. */
@@ -54,7 +55,7 @@ const PARAMETER_KEYS = ["name", "in", "required", "description", "schema"];
 const PARAMETER_NOISE = new Set(["explode", "style", "example", "examples"]);
 
 export function syncSpec(upstreamInput: unknown, ours: OpenAPIDocument, config: SyncConfig): SyncResult {
-  const upstream = checkDocument(upstreamInput, "the upstream document");
+  const upstream = checkUpstream(upstreamInput);
   const covered = coveredOperations(upstream, config);
   if (covered.length === 0) {
     throw new SpecSyncError(`the upstream document has no operation under ${config.pathPrefix}`);
@@ -131,33 +132,22 @@ interface CoveredOperation {
   sharedParameters?: Json[];
 }
 
-function checkDocument(input: unknown, label: string): OpenAPIDocument {
-  const document = input as OpenAPIDocument | null;
-  if (!document || typeof document !== "object" || !document.openapi || !document.paths) {
-    throw new SpecSyncError(`${label} is not an OpenAPI document (no "openapi" or "paths" field)`);
+function checkUpstream(input: unknown): OpenAPIDocument {
+  try {
+    return checkDocument(input, "the upstream document");
+  } catch (error) {
+    throw new SpecSyncError((error as Error).message);
   }
-  if (!String(document.openapi).startsWith("3.")) {
-    throw new SpecSyncError(`${label} is OpenAPI ${document.openapi}; only 3.x is supported`);
-  }
-  return document;
 }
 
 function operationsOf(document: OpenAPIDocument): CoveredOperation[] {
-  const found: CoveredOperation[] = [];
-  for (const [path, item] of Object.entries(document.paths ?? {})) {
-    for (const method of Object.keys(item ?? {})) {
-      if (!(HTTP_METHODS as readonly string[]).includes(method)) continue;
-      const shared = (item as Json).parameters as Json[] | undefined;
-      found.push({
-        key: `${method.toUpperCase()} ${path}`,
-        path,
-        method,
-        operation: (item as Json)[method] as Json,
-        sharedParameters: shared,
-      });
-    }
-  }
-  return found;
+  return listOperations(document).map(({ key, path, method, operation }) => ({
+    key,
+    path,
+    method,
+    operation: operation as Json,
+    sharedParameters: (document.paths[path] as Json).parameters as Json[] | undefined,
+  }));
 }
 
 function coveredOperations(document: OpenAPIDocument, config: SyncConfig): CoveredOperation[] {
@@ -283,17 +273,8 @@ function cleanMedia(media: Json): Json {
 
 /** Drops `example(s)` from a schema and its subschemas (never a property that happens to be named so). */
 export function cleanSchema(schema: unknown): unknown {
-  if (!schema || typeof schema !== "object" || Array.isArray(schema)) return schema;
-  const result: Json = {};
-  for (const [key, value] of Object.entries(schema as Json)) {
-    if (key === "example" || key === "examples") continue;
-    if (key === "properties" || key === "patternProperties") result[key] = mapValues(value as Json, cleanSchema);
-    else if (["items", "additionalProperties", "not"].includes(key)) result[key] = cleanSchema(value);
-    else if (["allOf", "oneOf", "anyOf", "prefixItems"].includes(key) && Array.isArray(value))
-      result[key] = value.map(cleanSchema);
-    else result[key] = value;
-  }
-  return result;
+  if (!isObject(schema)) return schema;
+  return mapSchema(schema, ({ example: _example, examples: _examples, ...rest }) => rest);
 }
 
 function cleanParameter(parameter: Json): Json {
@@ -370,25 +351,17 @@ function sameExceptDescription(a: Json, b: Json): boolean {
 /** Every `#/components/<kind>/<name>` the roots reference, transitively, copied from upstream. */
 function referencedComponents(upstream: OpenAPIDocument, roots: unknown[]): Record<string, Json> {
   const found = new Map<string, { kind: string; name: string }>();
-  const pending: unknown[] = [...roots];
+  const pending = roots.flatMap((root) => refsIn(root));
   while (pending.length) {
-    const node = pending.pop();
-    if (Array.isArray(node)) pending.push(...node);
-    else if (node && typeof node === "object") {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === "$ref" && typeof value === "string") {
-          const match = value.match(/^#\/components\/([^/]+)\/([^/]+)$/);
-          if (!match) throw new SpecSyncError(`unsupported reference ${value} (only #/components/<kind>/<name>)`);
-          const [, kind, name] = match as unknown as [string, string, string];
-          if (kind === "parameters" || found.has(value)) continue;
-          const target = (upstream.components as Record<string, Json> | undefined)?.[kind]?.[name];
-          if (target === undefined)
-            throw new SpecSyncError(`the upstream document references ${value} but does not define it`);
-          found.set(value, { kind, name });
-          pending.push(target);
-        } else pending.push(value);
-      }
-    }
+    const ref = pending.pop() as string;
+    const match = ref.match(/^#\/components\/([^/]+)\/([^/]+)$/);
+    if (!match) throw new SpecSyncError(`unsupported reference ${ref} (only #/components/<kind>/<name>)`);
+    const [, kind, name] = match as unknown as [string, string, string];
+    if (kind === "parameters" || found.has(ref)) continue;
+    const target = pointer(upstream, ref);
+    if (target === undefined) throw new SpecSyncError(`the upstream document references ${ref} but does not define it`);
+    found.set(ref, { kind, name });
+    pending.push(...refsIn(target));
   }
   const result: Record<string, Json> = {};
   const upstreamComponents = (upstream.components ?? {}) as Record<string, Json>;
@@ -485,26 +458,6 @@ function arrayKey(items: unknown[]): ((item: unknown) => string) | null {
 }
 
 // ---- Small helpers --------------------------------------------------------------------------------
-
-function resolve(document: OpenAPIDocument, node: unknown): unknown {
-  let current = node;
-  for (let depth = 0; isObject(current) && typeof current.$ref === "string"; depth++) {
-    const ref = current.$ref as string;
-    if (depth > 32 || !ref.startsWith("#/")) throw new SpecSyncError(`cannot follow reference ${ref}`);
-    current = ref
-      .slice(2)
-      .split("/")
-      .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce<unknown>((parent, key) => (isObject(parent) ? parent[key] : undefined), document);
-    if (current === undefined)
-      throw new SpecSyncError(`the upstream document references ${ref} but does not define it`);
-  }
-  return current;
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function mapValues(value: Json, map: (item: unknown) => unknown): Json {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, map(item)]));

@@ -1,22 +1,26 @@
 /**
- * pnpm spec:diff <old> <new> [--overlay FILE] [--changeset] [--slug NAME]
+ * pnpm spec:diff <old> <new> [--overlay FILE] [--names FILE] [--old-names FILE] [--changeset] [--slug NAME]
  *
  * Classifies every change between two versions of the spec for a TypeScript user of our packages
  * (rules in scripts/lib/spec-diff.ts) and prints the report grouped by operation and schema. Exits 0
- * whatever it finds: it informs a release, it does not gate one.
+ * whatever it finds: it informs a release, it does not gate one. OpenAPI 3.0 and 3.1 spellings of
+ * the same thing are no change.
  *
  * `--overlay FILE` applies the same overlay to both sides first, so that the report speaks about the
- * types users get rather than the document as published. `--changeset` writes `.changeset/<slug>.md`
+ * types users get rather than the document as published. The public names of both sides are compared
+ * too: `--old-names` is the names file the old spec was generated with (default: `--names`), `--names`
+ * the current one (default: spec/projects.names.yaml); a name removed or renamed is major. `--changeset` writes `.changeset/<slug>.md`
  * bumping every @hogkit/* package by the level found (major / minor / patch), with the report as its
  * body; nothing is written when nothing changed.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import type { OpenAPIDocument } from "../lib/openapi.ts";
+import { readNamesFile } from "../lib/names/index.ts";
 import { applyOverlay, type OverlayDocument } from "../lib/overlay.ts";
 import { diffSpecs } from "../lib/spec-diff.ts";
 import { formatReport } from "../lib/spec-diff-report.ts";
+import { checkDocument, normalizeDocument } from "../lib/spec-model/index.ts";
 import { parseSpecText } from "../lib/spec-yaml.ts";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -30,21 +34,28 @@ function main(): number {
       changeset: { type: "boolean", default: false },
       slug: { type: "string" },
       overlay: { type: "string" },
+      names: { type: "string" },
+      "old-names": { type: "string" },
       "changeset-dir": { type: "string", default: join(root, ".changeset") },
     },
   });
   if (positionals.length !== 2) {
-    console.error("usage: pnpm spec:diff <old spec> <new spec> [--overlay FILE] [--changeset] [--slug NAME]");
+    console.error(
+      "usage: pnpm spec:diff <old spec> <new spec> [--overlay FILE] [--names FILE] [--old-names FILE] [--changeset] [--slug NAME]",
+    );
     return 2;
   }
   const overlay = values.overlay ? (read(values.overlay) as OverlayDocument) : undefined;
   const [before, after] = positionals.map((file) => {
-    const document = read(file) as OpenAPIDocument;
-    if (!document || typeof document !== "object" || !document.paths)
-      throw new Error(`${file} is not an OpenAPI document`);
+    const document = normalizeDocument(checkDocument(read(file), file));
     return overlay ? applyOverlay(document, overlay) : document;
   });
-  const diff = diffSpecs(before, after);
+  const namesFile = resolve(userDir, values.names ?? join(root, "spec/projects.names.yaml"));
+  const oldNamesFile = values["old-names"] ? resolve(userDir, values["old-names"]) : namesFile;
+  const names = existsSync(namesFile)
+    ? { before: readNamesFile(oldNamesFile), after: readNamesFile(namesFile) }
+    : undefined;
+  const diff = diffSpecs(before, after, { names });
   console.log(formatReport(diff));
   if (!values.changeset) return 0;
   if (!diff.bump) {

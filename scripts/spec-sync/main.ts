@@ -14,10 +14,10 @@ import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { readDocument } from "../lib/load-spec.ts";
 import type { OpenAPIDocument } from "../lib/openapi.ts";
 import { diffSpecs } from "../lib/spec-diff.ts";
 import { formatReport } from "../lib/spec-diff-report.ts";
+import { readDocument, SpecError } from "../lib/spec-model/index.ts";
 import { checkOverlay } from "../lib/spec-overlay-check.ts";
 import { SpecSyncError, type SyncConfig, syncSpec } from "../lib/spec-sync.ts";
 import { leadingComment, parseSpecText, stringifySpec } from "../lib/spec-yaml.ts";
@@ -48,7 +48,9 @@ async function main(): Promise<number> {
   const oursText = readFileSync(specFile, "utf8");
   const ours = parseSpecText(oursText, specFile) as OpenAPIDocument;
   const result = syncSpec(upstream, ours, config);
-  const nextText = stringifySpec(result.document, leadingComment(oursText));
+  // The header names the OpenAPI version PostHog publishes in; keep it true when that changes.
+  const header = leadingComment(oursText).replace(/OpenAPI 3\.\d+(\.\d+)?/g, `OpenAPI ${result.document.openapi}`);
+  const nextText = stringifySpec(result.document, header);
   const label = relativeLabel(specFile);
 
   if (nextText === oursText) {
@@ -94,7 +96,8 @@ async function main(): Promise<number> {
     console.log("Next: pnpm generate, review `git diff`, and record the release with");
     const overlay = overlayFile ? ` --overlay ${relativeLabel(overlayFile)}` : "";
     console.log(
-      `  git show HEAD:${label} > /tmp/old.yaml && pnpm spec:diff /tmp/old.yaml ${label}${overlay} --changeset`,
+      `  git show HEAD:${label} > /tmp/old.yaml && git show HEAD:spec/projects.names.yaml > /tmp/old-names.yaml && ` +
+        `pnpm spec:diff /tmp/old.yaml ${label}${overlay} --old-names /tmp/old-names.yaml --changeset`,
     );
   }
   return 0;
@@ -166,7 +169,8 @@ function relativeLabel(file: string): string {
 main().then(
   (code) => process.exit(code),
   (error: Error) => {
-    const known = error instanceof SpecSyncError || /is not valid YAML or JSON/.test(error.message);
+    const known =
+      error instanceof SpecSyncError || error instanceof SpecError || /is not valid YAML or JSON/.test(error.message);
     console.error(`spec:sync refused: ${error.message}`);
     console.error("spec/ was left untouched.");
     process.exit(known ? 1 : 2);

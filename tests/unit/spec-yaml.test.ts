@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { openapiTypescriptYaml, readDocument } from "../../scripts/lib/load-spec.ts";
+import { openapiTypescriptYaml, readDocument } from "../../scripts/lib/spec-model/index.ts";
 import { leadingComment, parseSpecText, stringifySpec } from "../../scripts/lib/spec-yaml.ts";
 
 const root = resolve(import.meta.dirname, "../..");

@@ -8,9 +8,9 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compareWithUpstream, explainedBy } from "../../scripts/lib/contract.ts";
-import { loadSpec, readDocument } from "../../scripts/lib/load-spec.ts";
 import type { OpenAPIDocument } from "../../scripts/lib/openapi.ts";
 import { traceOverlay } from "../../scripts/lib/overlay.ts";
+import { loadSpec, readDocument } from "../../scripts/lib/spec-model/index.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const snapshot = resolve(root, "../shared/upstream/posthog-openapi-2025-11-19.yaml");
@@ -20,7 +20,7 @@ describe.runIf(existsSync(snapshot))("spec/ against PostHog's published schema",
   const upstream = readDocument<OpenAPIDocument>(snapshot);
   const spec = loadSpec(resolve(root, "spec/projects.openapi.yaml"));
   if (!spec.overlay) throw new Error("spec/projects.overlay.yaml is missing");
-  const traced = traceOverlay(spec.published, spec.overlay);
+  const traced = traceOverlay(spec.canonical, spec.overlay);
 
   it("spec/projects.openapi.yaml says what PostHog publishes for everything both describe", () => {
     const report = compareWithUpstream(spec.published, upstream, prefix);

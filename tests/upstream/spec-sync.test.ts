@@ -10,8 +10,8 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { readDocument } from "../../scripts/lib/load-spec.ts";
 import { diffSpecs } from "../../scripts/lib/spec-diff.ts";
+import { readDocument } from "../../scripts/lib/spec-model/index.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const snapshot = resolve(root, "../shared/upstream/posthog-openapi-2025-11-19.yaml");

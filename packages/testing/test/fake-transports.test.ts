@@ -142,6 +142,8 @@ describe("operations with no named behaviour", () => {
       method: "settingsAsOf",
       path: "/api/organizations/{organization_id}/projects/{id}/settings_as_of/",
       responseSchema: "Team",
+      // Not the project record: nothing to derive from the store, so a generated value.
+      effect: "other" as const,
     };
     const withFuture = createFakePostHog({ operations: [...operationTable, future], projects: [{ name: "P" }] });
     const ok = await read(await withFuture.handle(request("GET", `${PROJECTS}1/settings_as_of/`, withFuture)));

@@ -17,11 +17,19 @@ export interface SecurityInfo {
   readonly scopes: readonly string[];
 }
 
+/**
+ * What an operation does to its resource's records, read from the spec (scripts/lib/operation-table.ts):
+ * `list` answers a page of the collection, `create` a new record, `read` the record, `update` the
+ * record after changing it (PATCH, PUT and actions that answer the record), `delete` removes it
+ * (no body); `other` is anything else. The fake and the React cache act on it.
+ */
+export type OperationEffect = "list" | "create" | "read" | "update" | "delete" | "other";
+
 export interface OperationInfo {
   readonly operationId: string;
   /** SDK resource, from the operation's first tag (`projects`). */
   readonly resource: string;
-  /** SDK method name, by the rule in scripts/lib/method-names.ts (`rotateSecretToken`). */
+  /** SDK method name, recorded in the names file (rules: scripts/lib/names/rules.ts), e.g. `rotateSecretToken`. */
   readonly method: string;
   readonly httpMethod: string;
   /** The path template exactly as the API has it, trailing slash included. */
@@ -37,6 +45,7 @@ export interface OperationInfo {
   /** The component schema of the success response, or null (no body, or an inline schema). */
   readonly responseSchema: string | null;
   readonly pagination: { readonly style: "offset" | "page"; readonly itemSchema: string | null } | null;
+  readonly effect: OperationEffect;
   /** Alternative credentials, any one of which is enough. */
   readonly security: readonly SecurityInfo[];
   /** Scopes a personal API key needs; null when PostHog refuses personal API keys for this operation. */

@@ -1,71 +1,31 @@
 /**
  * `@hogkit/react`: query keys, queryOptions helpers, query/suspense/infinite hooks and mutation hooks
- * for every operation, as thin wrappers over the hand-written bases in packages/react/src.
+ * for every operation, as thin wrappers over the hand-written bases in packages/react/src. Every
+ * name comes from the names file (rules: scripts/lib/names/rules.ts): `useProjects`,
+ * `projectQueryOptions`, `useUpdateProject`, `useRotateSecretToken`, `projectKeys`, …
  *
- * Naming, from the operation table (resource `projects`, singular `project` = resource minus a final s):
- * - GET `list` → `useProjects`, `projectsQueryOptions`; `retrieve` → `useProject`, `projectQueryOptions`;
- *   another GET on one item → `useProject<Method>`; on the collection → `useProjects<Method>`.
- *   Every query hook has a `useSuspense…` twin; offset-paginated ones also get `use…Infinite`.
- * - create/update/replace/delete → `useCreateProject`, `useUpdateProject`, …; any other action →
- *   `use<Method>` (`useRotateSecretToken`). When two resources would share an action hook's name,
- *   both take their resource's singular after `use` (`useProjectArchive`, `useDashboardArchive`).
- * - Cache effect of a mutation: DELETE removes the detail entry; an answer in the resource's detail
- *   shape is written into it; anything else invalidates it. Lists are always invalidated.
+ * Cache effect of a mutation, from the row's `effect`: DELETE removes the detail entry; an answer
+ * that is the record is written into it; anything else on an item invalidates it. Lists are always
+ * invalidated.
  */
-import { camelCase } from "../../lib/method-names.ts";
+import type { OperationNames } from "../../lib/names/index.ts";
 import type { OperationRow } from "../../lib/operation-table.ts";
-import { type Emitter, header } from "../context.ts";
-
-const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
-const singularOf = (resource: string) => (resource.endsWith("s") ? resource.slice(0, -1) : resource);
-const CRUD_MUTATIONS = new Set(["create", "update", "replace", "delete"]);
-
-interface Names {
-  base: string;
-  hook: string;
-}
-
-/** Reserves an export name, failing on a clash; `taken` asks first. */
-type Claim = ((name: string, operationId: string) => string) & { taken: (name: string) => boolean };
+import { type Emitter, header, namesOf } from "../context.ts";
 
 export const emitReact: Emitter = (context) => {
   const byResource = new Map<string, OperationRow[]>();
   for (const row of context.operations) byResource.set(row.resource, [...(byResource.get(row.resource) ?? []), row]);
   const sections: string[] = [];
-  const exported = new Map<string, string>();
-  const claim: Claim = Object.assign(
-    (name: string, operationId: string) => {
-      const other = exported.get(name);
-      if (other) throw new Error(`React emitter: ${operationId} and ${other} both want the export name ${name}`);
-      exported.set(name, operationId);
-      return name;
-    },
-    { taken: (name: string) => exported.has(name) },
-  );
-  const shortNames = new Map<string, number>();
-  for (const row of context.operations) {
-    if (row.httpMethod === "GET") continue;
-    const name = mutationHookName(row, false);
-    shortNames.set(name, (shortNames.get(name) ?? 0) + 1);
-  }
-  const hookNameOf = (row: OperationRow) => {
-    const short = mutationHookName(row, false);
-    return (shortNames.get(short) ?? 0) > 1 ? mutationHookName(row, true) : short;
-  };
   for (const [resource, rows] of byResource) {
-    const singular = singularOf(resource);
-    const keys = claim(claim.taken(`${singular}Keys`) ? `${resource}Keys` : `${singular}Keys`, resource);
-    const detailSchema = rows.find((row) => row.method === "retrieve")?.responseSchema ?? null;
+    const keys = context.names.resources[resource]?.keys;
+    if (!keys) throw new Error(`React emitter: no keys name for resource ${resource}`);
     const parts = [
       `/** Query keys of ${resource}: \`all → lists → list(params)\`, \`all → details → detail(id)\`. */
 export const ${keys} = createQueryKeys(${JSON.stringify(resource)});`,
     ];
     for (const row of rows) {
-      parts.push(
-        row.httpMethod === "GET"
-          ? query(row, resource, singular, keys, claim)
-          : mutation(row, hookNameOf(row), keys, detailSchema, claim),
-      );
+      const names = namesOf(context, row);
+      parts.push(row.httpMethod === "GET" ? query(row, names, keys) : mutation(row, names, keys));
     }
     sections.push(parts.join("\n\n"));
   }
@@ -134,42 +94,24 @@ function doc(row: OperationRow): string {
   return `/**\n * ${row.summary || row.operationId} — \`${row.httpMethod} ${row.path}\`.${access ? `\n * ${access}` : ""}\n */`;
 }
 
-function query(row: OperationRow, resource: string, singular: string, keys: string, claim: Claim): string {
+function query(row: OperationRow, names: OperationNames, keys: string): string {
   const ids = idParams(row);
-  const preferred: Names =
-    row.method === "list"
-      ? { base: resource, hook: pascal(resource) }
-      : row.method === "retrieve"
-        ? { base: singular, hook: pascal(singular) }
-        : ids.length
-          ? { base: `${singular}${pascal(row.method)}`, hook: `${pascal(singular)}${pascal(row.method)}` }
-          : { base: `${resource}${pascal(row.method)}`, hook: `${pascal(resource)}${pascal(row.method)}` };
-  // Where the rule gives two operations one name (a resource whose name has no plural, say), the
-  // second is named after its operationId instead, which is unique.
-  const exportsOf = (n: Names) => [
-    `${n.base}QueryOptions`,
-    `use${n.hook}`,
-    `useSuspense${n.hook}`,
-    `use${n.hook}Infinite`,
-  ];
-  const byOperationId = { base: camelCase(row.operationId), hook: pascal(camelCase(row.operationId)) };
-  const names = exportsOf(preferred).some((name) => claim.taken(name)) ? byOperationId : preferred;
   const op = JSON.stringify(row.operationId);
   const result = `OperationResult<${op}>`;
   const hasQuery = row.queryParams.length > 0;
   const paramsType = hasQuery ? `OperationQuery<${op}> & QueryScope` : "QueryScope";
   const idArgs = ids.map((id) => `${id}: OperationPathParams<${op}>[${JSON.stringify(id)}]`);
   const key =
-    row.method === "list"
+    row.effect === "list"
       ? `${keys}.list(params)`
-      : row.method === "retrieve"
+      : row.effect === "read"
         ? `${keys}.detail(${ids[0]}, params)`
         : `${keys}.action(${JSON.stringify(row.method)}, ${ids[0] ?? "null"}, params)`;
   const callArgs = [...ids, ...(hasQuery ? ["query"] : []), "{ signal, organizationId }"].join(", ");
   const split = hasQuery ? "const { organizationId, ...query } = params;" : "const { organizationId } = params;";
-  const optionsName = claim(`${names.base}QueryOptions`, row.operationId);
-  const hookName = claim(`use${names.hook}`, row.operationId);
-  const suspenseName = claim(`useSuspense${names.hook}`, row.operationId);
+  const optionsName = names.queryOptions as string;
+  const hookName = names.hook as string;
+  const suspenseName = names.suspenseHook as string;
   const signature = [...idArgs, `params: ${paramsType} = {}`].join(", ");
   const passArgs = [...ids, "params"].join(", ");
   let code = `${doc(row)}
@@ -192,8 +134,8 @@ export function ${suspenseName}(${[...idArgs, `params: ${paramsType} = {}`, `opt
   return useSuspenseQuery({ ...${optionsName}(useHogkitClient(), ${passArgs}), ...options });
 }`;
   if (row.pagination?.style === "offset") {
-    const infiniteOptions = claim(`${names.base}InfiniteQueryOptions`, row.operationId);
-    const infiniteHook = claim(`use${names.hook}Infinite`, row.operationId);
+    const infiniteOptions = names.infiniteQueryOptions as string;
+    const infiniteHook = names.infiniteHook as string;
     const infiniteParams = `Omit<OperationQuery<${op}>, "offset"> & QueryScope`;
     code += `
 
@@ -218,24 +160,11 @@ export function ${infiniteHook}(${[...idArgs, `params: ${infiniteParams} = {}`, 
   return code;
 }
 
-function mutationHookName(row: OperationRow, qualified: boolean): string {
-  const singular = pascal(singularOf(row.resource));
-  if (CRUD_MUTATIONS.has(row.method)) return `use${pascal(row.method)}${singular}`;
-  return qualified ? `use${singular}${pascal(row.method)}` : `use${pascal(row.method)}`;
-}
-
-function mutation(
-  row: OperationRow,
-  hookName: string,
-  keys: string,
-  detailSchema: string | null,
-  claim: Claim,
-): string {
+function mutation(row: OperationRow, names: OperationNames, keys: string): string {
   const ids = idParams(row);
   const op = JSON.stringify(row.operationId);
-  const hook = claim(claim.taken(hookName) ? `use${pascal(camelCase(row.operationId))}` : hookName, row.operationId);
-  const variables = `${pascal(hook.slice(3))}Variables`;
-  claim(variables, row.operationId);
+  const hook = names.mutationHook as string;
+  const variables = names.mutationVariables as string;
   const fields = [
     ...ids.map((id) => `  ${id}: OperationPathParams<${op}>[${JSON.stringify(id)}];`),
     ...(row.body ? [`  body${row.body.required ? "" : "?"}: OperationBody<${op}>;`] : []),
@@ -244,9 +173,9 @@ function mutation(
     "  organizationId?: string;",
   ];
   const effect =
-    row.httpMethod === "DELETE"
+    row.effect === "delete"
       ? "remove-detail"
-      : ids.length && row.responseSchema !== null && row.responseSchema === detailSchema
+      : row.effect === "update"
         ? "write-detail"
         : ids.length
           ? "invalidate-detail"

@@ -11,7 +11,9 @@
  */
 import type { OpenAPIDocument, SchemaObject } from "../../lib/openapi.ts";
 
-export type SchemaView = "read" | "write";
+export type { SchemaView } from "../schema-views.ts";
+
+import type { SchemaView } from "../schema-views.ts";
 export type JsonSchema = Record<string, unknown>;
 
 /** Keywords that mean the same in OpenAPI 3.0 and JSON Schema draft-07 and are copied as they are. */

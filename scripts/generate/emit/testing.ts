@@ -3,10 +3,9 @@
  * typed factory per schema. The fake's routes come from `operationTable` in `@hogkit/types`, so a
  * new operation needs nothing here; a new schema gets a `build…` factory.
  */
-import type { OpenAPIDocument, SchemaObject } from "../../lib/openapi.ts";
 import { type Emitter, header, literal } from "../context.ts";
-import { factoryNames } from "./testing-factory-names.ts";
-import { convertComponents, type SchemaView } from "./testing-json-schema.ts";
+import { type SchemaView, schemaViews } from "../schema-views.ts";
+import { convertComponents } from "./testing-json-schema.ts";
 
 const OUT = "packages/testing/src/generated";
 
@@ -14,7 +13,6 @@ export const emitTesting: Emitter = (context) => {
   const { definitions, formats } = convertComponents(context.document);
   const schemaNames = Object.keys(definitions.read).sort();
   const views = schemaViews(context.document, context.operations);
-  const names = factoryNames(schemaNames);
 
   const schemas = `${header(context)}import type { JsonSchemaDocument } from "../schema-document.js";
 
@@ -31,7 +29,8 @@ export const schemaFormats = ${literal(formats)} as const;
   const table: Record<string, { schema: string; view: SchemaView }> = {};
   const methods: string[] = [];
   for (const schema of schemaNames) {
-    const name = names.get(schema) as string;
+    const name = context.names.schemas[schema]?.factory;
+    if (!name) throw new Error(`testing emitter: no factory name for schema ${schema}`);
     const view = views.get(schema) ?? "read";
     table[name] = { schema, view };
     const type = `${view === "read" ? "Readable" : "Writable"}<Schemas[${JSON.stringify(schema)}]>`;
@@ -45,7 +44,7 @@ import type { Overrides } from "../overrides.js";
 
 type Schemas = components["schemas"];
 
-/** Which component schema, in which view, each factory builds (naming rule: scripts/generate/emit/testing-factory-names.ts). */
+/** Which component schema, in which view, each factory builds (names: spec/projects.names.yaml). */
 export const factoryTable = ${literal(table)} as const;
 
 export type FactoryName = keyof typeof factoryTable;
@@ -60,38 +59,3 @@ ${methods.join("\n")}
     { path: `${OUT}/factories.ts`, contents: factories },
   ];
 };
-
-/**
- * A schema the server sends (reachable from a success response) is built as the server sends it;
- * one only ever sent by clients (PATCH bodies, action bodies) is built as a request body.
- */
-function schemaViews(
-  document: OpenAPIDocument,
-  operations: Array<{ responseSchema: string | null; body: { schema: string | null } | null }>,
-): Map<string, SchemaView> {
-  const schemas = document.components?.schemas ?? {};
-  const reach = (roots: Array<string | null | undefined>) => {
-    const seen = new Set<string>();
-    const visit = (name: string) => {
-      if (seen.has(name) || !schemas[name]) return;
-      seen.add(name);
-      for (const ref of refsIn(schemas[name])) visit(ref);
-    };
-    for (const root of roots) if (root) visit(root);
-    return seen;
-  };
-  const sent = reach(operations.map((op) => op.responseSchema));
-  const received = reach(operations.map((op) => op.body?.schema));
-  const views = new Map<string, SchemaView>();
-  for (const name of Object.keys(schemas)) views.set(name, received.has(name) && !sent.has(name) ? "write" : "read");
-  return views;
-}
-
-function refsIn(schema: SchemaObject): string[] {
-  const refs: string[] = [];
-  JSON.stringify(schema, (key, value) => {
-    if (key === "$ref" && typeof value === "string") refs.push(value.replace(/^#\/components\/schemas\//, ""));
-    return value;
-  });
-  return refs;
-}

@@ -1,4 +1,4 @@
-/** What a named behaviour (or the generated fallback) gets for one request. */
+/** What a named behaviour (or the derived one, fallback.ts) gets for one request. */
 import type { OperationInfo } from "@hogkit/types";
 import type { Factories } from "../factories.js";
 import type { SchemaValidator } from "../schema-validator.js";

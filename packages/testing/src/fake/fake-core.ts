@@ -23,7 +23,7 @@ import { authenticate, authorize, type Caller } from "./auth.js";
 import { behaviours } from "./behaviours/index.js";
 import type { Behaviour, FakeRuntime, RequestContext } from "./context.js";
 import { FakeDatabase, type FakeSession, type MembershipLevel, type Project, type StoredProject } from "./database.js";
-import { generatedResponse } from "./fallback.js";
+import { derivedBehaviour } from "./fallback.js";
 import { FaultInjector } from "./faults.js";
 import { newProject } from "./project-records.js";
 import { drfValidationError, readJsonBody } from "./request-body.js";
@@ -187,7 +187,7 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
     const caller = authenticate(db, request, url, siteUrl);
     authorize(caller, row);
     const context = requestContext(request, url, row, params, caller);
-    const behaviour = (behaviours as Partial<Record<string, Behaviour>>)[row.operationId] ?? generatedResponse;
+    const behaviour = (behaviours as Partial<Record<string, Behaviour>>)[row.operationId] ?? derivedBehaviour;
     return behaviour(context);
   }
 

@@ -13,22 +13,28 @@ export interface RouteMatch {
   params: Record<string, string>;
 }
 
+/**
+ * Routes are tried literal-first, as Django's router lists a viewset's `@action(detail=False)` routes
+ * before the `{id}` route: `/projects/all/` is the `all` action, not project "all".
+ */
 export function compileRoutes(rows: readonly OperationInfo[]): CompiledRoute[] {
-  return rows.map((row) => {
-    const names: string[] = [];
-    const source = row.path
-      .split(/(\{[^}]+\})/)
-      .map((part) => {
-        const name = part.match(/^\{([^}]+)\}$/)?.[1];
-        if (name) {
-          names.push(name);
-          return "([^/]+)";
-        }
-        return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      })
-      .join("");
-    return { row, names, pattern: new RegExp(`^${source}$`) };
-  });
+  return [...rows]
+    .sort((a, b) => specificity(b.path) - specificity(a.path))
+    .map((row) => {
+      const names: string[] = [];
+      const source = row.path
+        .split(/(\{[^}]+\})/)
+        .map((part) => {
+          const name = part.match(/^\{([^}]+)\}$/)?.[1];
+          if (name) {
+            names.push(name);
+            return "([^/]+)";
+          }
+          return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        })
+        .join("");
+      return { row, names, pattern: new RegExp(`^${source}$`) };
+    });
 }
 
 /** `null` when no path matches; `{ allowed }` when the path exists but not for this method (405). */
@@ -63,4 +69,12 @@ function safeDecode(segment: string): string {
 /** The literal prefixes of all paths (`/api/organizations/`), so MSW intercepts only the API's URLs. */
 export function pathPrefixes(rows: readonly OperationInfo[]): string[] {
   return [...new Set(rows.map((row) => row.path.split("{")[0] as string))].sort();
+}
+
+/** More literal segments, and literals earlier, rank first. */
+function specificity(path: string): number {
+  return path
+    .split("/")
+    .filter(Boolean)
+    .reduce((score, segment, i) => score + (/^\{.*\}$/.test(segment) ? 0 : 2 ** (16 - Math.min(i, 16))), 0);
 }

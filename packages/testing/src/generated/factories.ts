@@ -4,7 +4,7 @@ import type { Overrides } from "../overrides.js";
 
 type Schemas = components["schemas"];
 
-/** Which component schema, in which view, each factory builds (naming rule: scripts/generate/emit/testing-factory-names.ts). */
+/** Which component schema, in which view, each factory builds (names: spec/projects.names.yaml). */
 export const factoryTable = {
   "buildActivityLogChange": {
     "schema": "ActivityLogChange",

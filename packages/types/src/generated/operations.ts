@@ -42,6 +42,7 @@ export const operationTable = [
       "style": "page",
       "itemSchema": "ActivityLogEntry"
     },
+    "effect": "other",
     "security": [
       {
         "scheme": "PostHogSessionAuth",
@@ -80,6 +81,7 @@ export const operationTable = [
     "successStatus": 201,
     "responseSchema": "Team",
     "pagination": null,
+    "effect": "other",
     "security": [
       {
         "scheme": "PersonalAPIKeyAuth",
@@ -127,6 +129,7 @@ export const operationTable = [
     "successStatus": 200,
     "responseSchema": "ProjectBackwardCompat",
     "pagination": null,
+    "effect": "update",
     "security": [
       {
         "scheme": "PostHogSessionAuth",
@@ -165,6 +168,7 @@ export const operationTable = [
     "successStatus": 200,
     "responseSchema": "Team",
     "pagination": null,
+    "effect": "other",
     "security": [
       {
         "scheme": "PersonalAPIKeyAuth",
@@ -207,6 +211,7 @@ export const operationTable = [
     "successStatus": 201,
     "responseSchema": "ProjectBackwardCompat",
     "pagination": null,
+    "effect": "create",
     "security": [
       {
         "scheme": "PersonalAPIKeyAuth",
@@ -251,6 +256,7 @@ export const operationTable = [
     "successStatus": 200,
     "responseSchema": "ProjectBackwardCompat",
     "pagination": null,
+    "effect": "update",
     "security": [
       {
         "scheme": "PostHogSessionAuth",
@@ -286,6 +292,7 @@ export const operationTable = [
     "successStatus": 204,
     "responseSchema": null,
     "pagination": null,
+    "effect": "delete",
     "security": [
       {
         "scheme": "PersonalAPIKeyAuth",
@@ -330,6 +337,7 @@ export const operationTable = [
     "successStatus": 200,
     "responseSchema": "IsGeneratingDemoData",
     "pagination": null,
+    "effect": "other",
     "security": [
       {
         "scheme": "PostHogSessionAuth",
@@ -379,6 +387,7 @@ export const operationTable = [
       "style": "offset",
       "itemSchema": "ProjectBackwardCompatBasic"
     },
+    "effect": "list",
     "security": [
       {
         "scheme": "PersonalAPIKeyAuth",
@@ -426,6 +435,7 @@ export const operationTable = [
     "successStatus": 200,
     "responseSchema": "ProjectBackwardCompat",
     "pagination": null,
+    "effect": "update",
     "security": [
       {
         "scheme": "PersonalAPIKeyAuth",
@@ -470,6 +480,7 @@ export const operationTable = [
     "successStatus": 200,
     "responseSchema": "ProjectBackwardCompat",
     "pagination": null,
+    "effect": "update",
     "security": [
       {
         "scheme": "PostHogSessionAuth",
@@ -505,6 +516,7 @@ export const operationTable = [
     "successStatus": 200,
     "responseSchema": "ProjectBackwardCompat",
     "pagination": null,
+    "effect": "read",
     "security": [
       {
         "scheme": "PersonalAPIKeyAuth",
@@ -549,6 +561,7 @@ export const operationTable = [
     "successStatus": 200,
     "responseSchema": "ProjectBackwardCompat",
     "pagination": null,
+    "effect": "update",
     "security": [
       {
         "scheme": "PostHogSessionAuth",

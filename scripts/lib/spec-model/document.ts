@@ -1,16 +1,35 @@
-/** Reads an OpenAPI document (YAML or JSON) and, when there is one, the overlay that corrects it. */
+/**
+ * Reading a spec: one document (YAML or JSON, OpenAPI 3.0 or 3.1), its canonical form, and the
+ * overlay that corrects it. What `pnpm generate`, the spec tools and the tests all load.
+ */
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
-import type { OpenAPIDocument } from "./openapi.ts";
-import { applyOverlay, type OverlayDocument } from "./overlay.ts";
+import type { OpenAPIDocument } from "../openapi.ts";
+import { applyOverlay, type OverlayDocument } from "../overlay.ts";
+import { normalizeDocument } from "./normalize.ts";
+import { SpecError } from "./refs.ts";
 
 export interface LoadedSpec {
-  /** The document as published (what `spec/` holds). */
+  /** The document as published (what `spec/` holds), in whichever OpenAPI 3.x spelling. */
   published: OpenAPIDocument;
-  /** The document with the overlay's corrections applied: what code is generated from. */
+  /** The published document in canonical form (see normalize.ts). */
+  canonical: OpenAPIDocument;
+  /** The canonical document with the overlay's corrections applied: what code is generated from. */
   effective: OpenAPIDocument;
   overlay?: OverlayDocument;
+}
+
+/** Checks that `input` is an OpenAPI 3.x document; `label` names it in the error. */
+export function checkDocument(input: unknown, label: string): OpenAPIDocument {
+  const document = input as OpenAPIDocument | null;
+  if (!document || typeof document !== "object" || !document.openapi || !document.paths) {
+    throw new SpecError(`${label} is not an OpenAPI document (no "openapi" or "paths" field)`);
+  }
+  if (!/^3\.[01]\./.test(String(document.openapi))) {
+    throw new SpecError(`${label} is OpenAPI ${document.openapi}; only 3.0 and 3.1 are supported`);
+  }
+  return document;
 }
 
 export function readDocument<T = OpenAPIDocument>(file: string): T {
@@ -46,18 +65,17 @@ export const openapiTypescriptYaml = ((): ((text: string) => unknown) | null => 
   }
 })();
 
+/**
+ * The overlay is written against the canonical form, so a correction keeps applying when PostHog
+ * re-spells the same schema (3.0 → 3.1).
+ */
 export function loadSpec(specFile: string, overlayFile?: string | null): LoadedSpec {
-  const published = readDocument(specFile);
-  if (!published || typeof published !== "object" || !published.openapi || !published.paths) {
-    throw new Error(`${specFile} is not an OpenAPI document (no "openapi" or "paths" field)`);
-  }
-  if (!String(published.openapi).startsWith("3.")) {
-    throw new Error(`${specFile} is OpenAPI ${published.openapi}; only 3.x is supported`);
-  }
+  const published = checkDocument(readDocument(specFile), specFile);
+  const canonical = normalizeDocument(published);
   const overlayPath = overlayFile === undefined ? defaultOverlayPath(specFile) : overlayFile;
-  if (!overlayPath) return { published, effective: published };
+  if (!overlayPath) return { published, canonical, effective: canonical };
   const overlay = readDocument<OverlayDocument>(overlayPath);
-  return { published, effective: applyOverlay(published, overlay), overlay };
+  return { published, canonical, effective: applyOverlay(canonical, overlay), overlay };
 }
 
 /** `spec/projects.openapi.yaml` is corrected by `spec/projects.overlay.yaml` when that file exists. */
