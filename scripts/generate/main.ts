@@ -37,11 +37,7 @@ async function main(): Promise<number> {
   const spec = loadSpec(specFile, values["no-overlay"] ? null : values.overlay ? resolve(values.overlay) : undefined);
   const inRepository = !relative(root, specFile).startsWith("..");
   const namesFile = values.names ? resolve(values.names) : namesPathOf(specFile);
-  const tables = buildTables(
-    spec.effective,
-    readNamesFile(inRepository || values.names ? namesFile : null),
-    handWrittenExports(),
-  );
+  const tables = buildTables(spec.effective, readNamesFile(namesFile), handWrittenExports());
   const context: EmitContext = {
     spec,
     document: spec.effective,
@@ -49,7 +45,8 @@ async function main(): Promise<number> {
     names: tables.names,
     specLabel: inRepository ? relative(root, specFile) : specFile.replace(/^.*\//, ""),
   };
-  // The names file is written where it is read: beside the spec in the repository, else under --out.
+  // The names file is read beside the spec (or from --names) and written back there when that is in
+  // the repository; a spec from elsewhere (the upstream benchmark) gets its names file under --out.
   const files: GeneratedFile[] = [
     {
       path: inRepository || values.names ? relative(root, namesFile) : namesFile.replace(/^.*\//, ""),

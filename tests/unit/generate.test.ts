@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, "../..");
@@ -15,6 +16,16 @@ const generate = (...args: string[]) =>
   );
 
 const scratch = mkdtempSync(join(tmpdir(), "hogkit-generate-"));
+
+/** How many operations spec/ has, counted from the document itself. */
+function specOperationCount(): number {
+  const spec = parse(readFileSync(join(root, "spec/projects.openapi.yaml"), "utf8"));
+  const methods = ["get", "put", "post", "patch", "delete", "head", "options", "trace"];
+  return Object.values(spec.paths as Record<string, object>).reduce(
+    (count, item) => count + Object.keys(item).filter((key) => methods.includes(key)).length,
+    0,
+  );
+}
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("pnpm generate", () => {
@@ -22,7 +33,11 @@ describe("pnpm generate", () => {
     const result = await generate("--check");
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^generate: 13 operations, \d+ schemas, \d+ files \(up to date\) in \d+ ms\n$/);
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^generate: ${specOperationCount()} operations, \\d+ schemas, \\d+ files \\(up to date\\) in \\d+ ms\\n$`,
+      ),
+    );
   });
 
   it("writes the same bytes twice, each file under a do-not-edit header", async () => {
@@ -82,9 +97,18 @@ describe("pnpm generate", () => {
     const out = join(scratch, "added");
     const result = await generate("--spec", specFile, "--out", out);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^generate: 14 operations/);
+    expect(result.stdout).toMatch(new RegExp(`^generate: ${specOperationCount() + 1} operations`));
     const table = readFileSync(join(out, "packages/types/src/generated/operations.ts"), "utf8");
     expect(table).toContain('"method": "archive"');
+    // The new operation's names are added to the names file; every recorded one stays as it was.
+    const before = parse(readFileSync(join(root, "spec/projects.names.yaml"), "utf8"));
+    const after = parse(readFileSync(join(out, "projects.names.yaml"), "utf8"));
+    expect(after.operations["POST /api/organizations/{organization_id}/projects/{id}/archive/"]).toMatchObject({
+      client: "projects.archive",
+      function: "projectsArchive",
+      mutationHook: "useArchive",
+    });
+    expect(after).toMatchObject(before);
   });
 
   it("a spec that is not OpenAPI fails with a message naming the file", async () => {

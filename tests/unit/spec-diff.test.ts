@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classify, diffSpecs, type Level } from "../../scripts/lib/spec-diff.ts";
+import { classify, diffNames, diffSpecs, type Level } from "../../scripts/lib/spec-diff.ts";
 import { formatReport } from "../../scripts/lib/spec-diff-report.ts";
 
 const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
@@ -436,6 +436,33 @@ const cases: Array<[string, (spec: Spec) => void, Expected[]]> = [
     },
     [[POST, "", "docs-changed", "patch"]],
   ],
+  // deprecation: PostHog's heads-up that an operation or field will go
+  [
+    "operation deprecated → minor, its own kind",
+    (s) => {
+      (s.paths["/things/"].post as Record<string, unknown>).deprecated = true;
+    },
+    [[POST, "", "deprecated", "minor"]],
+  ],
+  [
+    "property deprecated → minor",
+    (s) => {
+      (thing(s).name as Record<string, unknown>).deprecated = true;
+    },
+    [[THING, "name", "deprecated", "minor"]],
+  ],
+  // spelling: OpenAPI 3.1 for the same meaning is no change
+  [
+    "nullable re-spelled as a 3.1 type list → nothing",
+    (s) => {
+      const note = thing(s).note as Record<string, unknown>;
+      delete note.nullable;
+      note.type = ["string", "null"];
+      const kind = thing(s).kind as Record<string, unknown>;
+      thing(s).kind = { oneOf: [...(kind.allOf as unknown[]), { type: "null" }] } as never;
+    },
+    [],
+  ],
 ];
 
 describe("diffSpecs", () => {
@@ -444,8 +471,30 @@ describe("diffSpecs", () => {
     expect(rows).toEqual(expected);
     if (Array.isArray(expected)) {
       const levels = expected.map((row) => row[3]);
-      expect(diff.bump).toBe(levels.includes("major") ? "major" : levels.includes("minor") ? "minor" : "patch");
+      const bump = levels.includes("major") ? "major" : levels.includes("minor") ? "minor" : "patch";
+      expect(diff.bump).toBe(levels.length === 0 ? null : bump);
     }
+  });
+
+  it("reports a public name removed or renamed as major, given the names files", () => {
+    const names = {
+      resources: {},
+      schemas: {},
+      operations: { "POST /things/": { client: "things.create", function: "thingsCreate" } },
+    };
+    const renamed = { ...names, operations: { "POST /things/": { client: "things.make", function: "thingsCreate" } } };
+    const removed = { ...names, operations: {} };
+    expect(diffNames(names, renamed)).toEqual([
+      expect.objectContaining({
+        kind: "name-changed",
+        level: "major",
+        message: "public name things.create renamed to things.make",
+      }),
+    ]);
+    expect(diffNames(names, removed).map((c) => c.message)).toEqual([
+      "public name things.create removed",
+      "public name thingsCreate removed",
+    ]);
   });
 
   it("finds nothing between a spec and itself, whatever the key order", () => {

@@ -21,6 +21,7 @@ import {
 } from "@hogkit/client";
 import { projectKeys, projectQueryOptions } from "@hogkit/react";
 import { createFakePostHog, type FakePostHog } from "@hogkit/testing";
+import { operationTable } from "@hogkit/types";
 import { QueryClient } from "@tanstack/react-query";
 
 export interface Scenario {
@@ -82,14 +83,23 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   assert.fail("expected the call to fail");
 }
 
-const SESSION_ONLY: ReadonlyArray<[string, (client: PostHogClient) => Promise<unknown>]> = [
-  ["activity", (c) => c.projects.activity(1)],
-  ["changeOrganization", (c) => c.projects.changeOrganization(1, { organization_id: OTHER_ORG })],
-  ["deleteSecretTokenBackup", (c) => c.projects.deleteSecretTokenBackup(1)],
-  ["isGeneratingDemoData", (c) => c.projects.isGeneratingDemoData(1)],
-  ["resetToken", (c) => c.projects.resetToken(1)],
-  ["rotateSecretToken", (c) => c.projects.rotateSecretToken(1)],
-];
+/** Every operation PostHog refuses personal API keys for (the table's `scopes: null`), as a client call. */
+const SESSION_ONLY = operationTable
+  .filter((row) => row.scopes === null)
+  .map((row): [string, (client: PostHogClient) => Promise<unknown>] => [
+    `${row.resource}.${row.method}`,
+    (client) => {
+      const resource = (client as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[
+        row.resource
+      ];
+      // Project ids for the path, an empty body where one is taken: PostHog refuses the key before reading it.
+      const args = [
+        ...row.pathParams.filter((p) => p.name !== "organization_id").map(() => 1),
+        ...(row.body ? [{}] : []),
+      ];
+      return (resource?.[row.method] as (...args: unknown[]) => Promise<unknown>)(...args);
+    },
+  ]);
 
 export function contractScenarios(runtime: RuntimeOptions): Scenario[] {
   return [
@@ -197,6 +207,7 @@ export function contractScenarios(runtime: RuntimeOptions): Scenario[] {
       name: "session only denied",
       run: () =>
         withFake(1, async ({ fake, client }) => {
+          assert.ok(SESSION_ONLY.length > 0, "the table marks session-only operations");
           for (const [name, call] of SESSION_ONLY) {
             const error = await rejection(call(client()));
             assert.ok(error instanceof PermissionDeniedError, `${name}: PermissionDeniedError`);

@@ -1,0 +1,219 @@
+/**
+ * Every emitter on a small hand-written spec (two resources, every CRUD shape, an action that both
+ * have): given a spec, want these lines in the generated code. Names and clash handling are tested
+ * here without PostHog's whole schema.
+ */
+import { describe, expect, it } from "vitest";
+import type { EmitContext } from "../../scripts/generate/context.ts";
+import { emitClient } from "../../scripts/generate/emit/client.ts";
+import { emitOperationTable } from "../../scripts/generate/emit/operation-table.ts";
+import { emitReact } from "../../scripts/generate/emit/react.ts";
+import { emitTesting } from "../../scripts/generate/emit/testing.ts";
+import { emitTypes } from "../../scripts/generate/emit/types.ts";
+import { emptyNames, type NamesFile } from "../../scripts/lib/names/index.ts";
+import type { OpenAPIDocument } from "../../scripts/lib/openapi.ts";
+import { buildTables } from "../../scripts/lib/operation-table.ts";
+import { normalizeDocument } from "../../scripts/lib/spec-model/index.ts";
+
+const json = (schema: string) => ({
+  content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } },
+});
+const id = { name: "id", in: "path", required: true, schema: { type: "integer" } };
+const org = { name: "organization_id", in: "path", required: true, schema: { type: "string" } };
+const key = (scopes: string[]) => [{ Key: scopes }];
+
+function resource(tag: string, record: string): OpenAPIDocument["paths"] {
+  const base = `/api/organizations/{organization_id}/${tag}/`;
+  return {
+    [base]: {
+      get: {
+        operationId: `${tag}_list`,
+        tags: [tag],
+        parameters: [
+          org,
+          { name: "limit", in: "query", schema: { type: "integer" } },
+          { name: "offset", in: "query", schema: { type: "integer" } },
+        ],
+        responses: { "200": { description: "", ...json(`Paginated${record}List`) } },
+        security: key([`${tag}:read`]),
+      },
+      post: {
+        operationId: `${tag}_create`,
+        tags: [tag],
+        parameters: [org],
+        requestBody: json(record),
+        responses: { "201": { description: "", ...json(record) } },
+        security: key([`${tag}:write`]),
+      },
+    },
+    [`${base}{id}/`]: {
+      get: {
+        operationId: `${tag}_retrieve`,
+        tags: [tag],
+        parameters: [org, id],
+        responses: { "200": { description: "", ...json(record) } },
+        security: key([`${tag}:read`]),
+      },
+      patch: {
+        operationId: `${tag}_partial_update`,
+        tags: [tag],
+        parameters: [org, id],
+        requestBody: json(`Patched${record}`),
+        responses: { "200": { description: "", ...json(record) } },
+        security: key([`${tag}:write`]),
+      },
+      delete: {
+        operationId: `${tag}_destroy`,
+        tags: [tag],
+        parameters: [org, id],
+        responses: { "204": { description: "" } },
+        security: key([`${tag}:write`]),
+      },
+    },
+    [`${base}{id}/archive/`]: {
+      patch: {
+        operationId: `${tag}_archive_partial_update`,
+        tags: [tag],
+        parameters: [org, id],
+        responses: { "200": { description: "", ...json(record) } },
+        security: [{ Session: [] }],
+      },
+    },
+  };
+}
+
+const object = (properties: Record<string, unknown>) => ({ type: "object", properties });
+function spec(tags: Array<[string, string]>): OpenAPIDocument {
+  const schemas: Record<string, unknown> = {};
+  for (const [, record] of tags) {
+    schemas[record] = object({ id: { type: "integer", readOnly: true }, name: { type: "string", nullable: true } });
+    schemas[`Patched${record}`] = object({ name: { type: "string", nullable: true } });
+    schemas[`Paginated${record}List`] = object({
+      count: { type: "integer" },
+      next: { type: "string", nullable: true },
+      results: { type: "array", items: { $ref: `#/components/schemas/${record}` } },
+    });
+  }
+  return normalizeDocument({
+    openapi: "3.0.3",
+    info: { title: "things", version: "1" },
+    paths: Object.assign({}, ...tags.map(([tag, record]) => resource(tag, record))),
+    components: {
+      schemas,
+      securitySchemes: {
+        Key: { type: "http", scheme: "bearer" },
+        Session: { type: "apiKey", in: "cookie", name: "sessionid" },
+      },
+    },
+  } as unknown as OpenAPIDocument);
+}
+
+function context(document: OpenAPIDocument, recorded: NamesFile = emptyNames()): EmitContext {
+  const tables = buildTables(document, recorded);
+  return {
+    spec: { published: document, canonical: document, effective: document },
+    document,
+    operations: tables.operations,
+    names: tables.names,
+    specLabel: "spec/things.openapi.yaml",
+  };
+}
+
+async function output(ctx: EmitContext, emit: (c: EmitContext) => unknown, file: string): Promise<string> {
+  const files = (await emit(ctx)) as Array<{ path: string; contents: string }>;
+  const found = files.find((f) => f.path.endsWith(file));
+  if (!found) throw new Error(`no ${file} among ${files.map((f) => f.path).join(", ")}`);
+  return found.contents;
+}
+
+const one = spec([["things", "Thing"]]);
+const two = spec([
+  ["things", "Thing"],
+  ["widgets", "Widget"],
+]);
+
+describe.each([
+  {
+    emitter: "operation table",
+    emit: emitOperationTable,
+    file: "operations.ts",
+    want: [
+      '"method": "archive"',
+      '"effect": "update"',
+      '"effect": "list"',
+      '"effect": "delete"',
+      '"scopes": null',
+      'export type OperationId = "things_archive_partial_update"',
+    ],
+  },
+  {
+    emitter: "client",
+    emit: emitClient,
+    file: "resources.ts",
+    want: [
+      "export interface ThingsResource {",
+      "archive(id: OperationPathParams<",
+      "iterate(query?: OperationQuery<",
+      "**Session only.**",
+      "things: createThingsResource(runtime),",
+    ],
+  },
+  {
+    emitter: "react",
+    emit: emitReact,
+    file: "hooks.ts",
+    want: [
+      'export const thingKeys = createQueryKeys("things");',
+      "export function thingsQueryOptions(",
+      "export function useThingsInfinite(",
+      "export function useThing(",
+      "export function useUpdateThing(",
+      "export function useArchive(",
+      'effect: "write-detail"',
+      'effect: "remove-detail"',
+    ],
+  },
+  {
+    emitter: "testing",
+    emit: emitTesting,
+    file: "factories.ts",
+    want: [
+      'buildThing(overrides?: Overrides<Readable<Schemas["Thing"]>>)',
+      'buildThingUpdate(overrides?: Overrides<Writable<Schemas["PatchedThing"]>>)',
+      "buildThingsPage(",
+    ],
+  },
+  {
+    emitter: "types",
+    emit: emitTypes,
+    file: "friendly.ts",
+    want: [
+      'export type Thing = Readable<Schemas["Thing"]>;',
+      'export type ThingUpdate = Writable<Schemas["PatchedThing"]>;',
+      'export type ThingsPage = Readable<Schemas["PaginatedThingList"]>;',
+      'export type ThingCreate = Writable<Schemas["Thing"]>;',
+    ],
+  },
+])("$emitter emitter", ({ emit, file, want }) => {
+  it.each(want)("writes %s", async (line) => {
+    expect(await output(context(one), emit, file)).toContain(line);
+  });
+});
+
+describe("a second resource with a clashing action", () => {
+  it("keeps every name the first spec recorded, and qualifies only the newcomer", async () => {
+    const first = context(one);
+    const second = context(two, first.names);
+    const hooks = await output(second, emitReact, "hooks.ts");
+    expect(hooks).toContain("export function useArchive(");
+    expect(hooks).toContain("export function useWidgetArchive(");
+    expect(second.names).toMatchObject(first.names);
+  });
+
+  it("names both qualified when both arrive in one spec, so order never decides", async () => {
+    const hooks = await output(context(two), emitReact, "hooks.ts");
+    expect(hooks).toContain("export function useThingArchive(");
+    expect(hooks).toContain("export function useWidgetArchive(");
+    expect(hooks).not.toContain("export function useArchive(");
+  });
+});
