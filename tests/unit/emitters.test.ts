@@ -22,7 +22,7 @@ const id = { name: "id", in: "path", required: true, schema: { type: "integer" }
 const org = { name: "organization_id", in: "path", required: true, schema: { type: "string" } };
 const key = (scopes: string[]) => [{ Key: scopes }];
 
-function resource(tag: string, record: string): OpenAPIDocument["paths"] {
+function resource(tag: string, record: string): Record<string, unknown> {
   const base = `/api/organizations/{organization_id}/${tag}/`;
   return {
     [base]: {

@@ -97,7 +97,9 @@ const SESSION_ONLY = operationTable
         ...row.pathParams.filter((p) => p.name !== "organization_id").map(() => 1),
         ...(row.body ? [{}] : []),
       ];
-      return (resource?.[row.method] as (...args: unknown[]) => Promise<unknown>)(...args);
+      const method = resource?.[row.method];
+      if (!method) throw new Error(`the client has no ${row.resource}.${row.method}`);
+      return method(...args);
     },
   ]);
 
