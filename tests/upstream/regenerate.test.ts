@@ -1,19 +1,21 @@
 /**
- * The workflow the project exists for, end to end, in a scratch copy of the repository: sync spec/
- * from PostHog's published schema, regenerate, rebuild — and the new operation (PUT, `replace`) and
- * the new field (`receive_org_level_activity_logs`) reach the client, the hooks, the factories and
- * the fake with no hand edit. Nothing here writes to the real checkout.
+ * The workflow the project exists for, end to end, in scratch copies of the repository: sync spec/
+ * from PostHog's published schema, regenerate, rebuild, test — once from the snapshot as published
+ * (OpenAPI 3.0.3) and once from the same API re-spelled as drf-spectacular writes it in OpenAPI 3.1
+ * (tests/tools/rewrite-openapi-3.1.ts). Both must give the same report and the same generated code,
+ * and the new operation (PUT, `replace`) and field (`receive_org_level_activity_logs`) must reach the
+ * client, the hooks, the factories and the fake with no hand edit. Nothing here writes to the checkout.
  */
-import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { rewriteTo31 } from "../tools/rewrite-openapi-3.1.ts";
+import { generatedFiles, root, type Scratch, scratchCopy } from "./scratch.ts";
 
-const root = resolve(import.meta.dirname, "../..");
-const snapshot = resolve(root, "../shared/upstream/posthog-openapi-2025-11-19.yaml");
-const PACKAGES = ["types", "client", "testing", "react"];
+const snapshot = join(root, "../shared/upstream/posthog-openapi-2025-11-19.yaml");
 
 // The scratch copy's built packages, loaded by path: only the parts these tests touch.
 interface ClientModule {
@@ -28,60 +30,63 @@ interface TestingModule {
 }
 
 describe.runIf(existsSync(snapshot))("regenerating after PostHog's API changed", () => {
-  let scratch: string;
-  const run = (args: string[]) =>
-    execFileSync(process.execPath, args, { cwd: scratch, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  let published: Scratch;
+  let respelled: Scratch;
+  const sync = (copy: Scratch, from: string) =>
+    copy.node(["--import", "tsx", "scripts/spec-sync/main.ts", "--from", from]).replaceAll(copy.dir, "<scratch>");
+  let reports: { published: string; respelled: string };
   const load = async <T>(pkg: string): Promise<T> =>
-    (await import(pathToFileURL(join(scratch, "packages", pkg, "dist/index.js")).href)) as T;
+    (await import(pathToFileURL(join(respelled.dir, "packages", pkg, "dist/index.js")).href)) as T;
 
   beforeAll(() => {
-    scratch = mkdtempSync(join(tmpdir(), "hogkit-regenerate-"));
-    // The tracked files, plus node_modules: the root one shared, the packages' own (relative links) copied.
-    const tracked = execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean);
-    for (const file of tracked) {
-      if (existsSync(join(root, file))) cpSync(join(root, file), join(scratch, file), { dereference: false });
-    }
-    symlinkSync(join(root, "node_modules"), join(scratch, "node_modules"));
-    for (const pkg of PACKAGES) {
-      cpSync(join(root, "packages", pkg, "node_modules"), join(scratch, "packages", pkg, "node_modules"), {
-        recursive: true,
-        verbatimSymlinks: true,
-      });
-    }
-    run(["--import", "tsx", "scripts/spec-sync/main.ts", "--from", snapshot]);
-    run(["scripts/generate/run.mjs"]);
-    for (const pkg of PACKAGES) {
-      execFileSync(process.execPath, [join(root, "node_modules/tsup/dist/cli-default.js")], {
-        cwd: join(scratch, "packages", pkg),
-        stdio: "ignore",
-      });
-    }
-  }, 240_000);
+    published = scratchCopy("regenerate-3.0");
+    respelled = scratchCopy("regenerate-3.1");
+    const rewritten = join(respelled.dir, "posthog-openapi-3.1.yaml");
+    const upstream = parse(readFileSync(snapshot, "utf8"), { intAsBigInt: true, maxAliasCount: -1 });
+    writeFileSync(rewritten, stringify(rewriteTo31(upstream), { lineWidth: 0, aliasDuplicateObjects: false }));
+    reports = { published: sync(published, snapshot), respelled: sync(respelled, rewritten) };
+    for (const copy of [published, respelled]) copy.node(["scripts/generate/run.mjs"]);
+    respelled.build();
+  }, 300_000);
   afterAll(() => {
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    published?.remove();
+    respelled?.remove();
   });
 
-  it("the sync brought in the PUT operation and the new field, and left the real spec alone", () => {
-    const synced = readFileSync(join(scratch, "spec/projects.openapi.yaml"), "utf8");
+  it("the 3.1 spelling gives the same spec:diff report as the 3.0 original: no breaking change", () => {
+    expect(reports.respelled).toBe(reports.published);
+    expect(reports.published).toContain("API changes — release bump: minor (0 breaking, 3 additive, 0 docs-only)");
+  });
+
+  it("the synced spec is the one PostHog publishes, and says so: OpenAPI 3.1.0", () => {
+    const synced = readFileSync(join(respelled.dir, "spec/projects.openapi.yaml"), "utf8");
+    expect(synced).toMatch(/^# .*OpenAPI 3\.1\.0/);
+    expect(synced).toContain("\nopenapi: 3.1.0\n");
     expect(synced).toContain("operationId: projects_update");
-    expect(synced).toContain("receive_org_level_activity_logs");
     expect(readFileSync(join(root, "spec/projects.openapi.yaml"), "utf8")).not.toContain("projects_update");
   });
 
-  it("the client has projects.replace, and the fake answers it", async () => {
+  it("both spellings generate the same types, client, hooks, factories and names", () => {
+    const a = generatedFiles(published.dir);
+    const b = generatedFiles(respelled.dir);
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    for (const [file, contents] of a) expect(b.get(file), file).toBe(contents);
+    const names = (dir: string) => readFileSync(join(dir, "spec/projects.names.yaml"), "utf8");
+    expect(names(respelled.dir)).toBe(names(published.dir));
+    // Every name recorded before the sync is still there, unchanged.
+    expect(parse(names(respelled.dir))).toMatchObject(parse(names(root)));
+  });
+
+  it("the client has projects.replace, and the fake answers it with the stored project", async () => {
     const { createClient } = await load<ClientModule>("client");
     const { createFakePostHog } = await load<TestingModule>("testing");
     const fake = createFakePostHog({ seed: 3, projects: [{ name: "Replace me" }] });
     const server = await fake.listen({ port: 0 });
     try {
       const client = createClient({ apiKey: fake.apiKey, host: server.url });
-      const projects = client.projects as unknown as Record<
-        string,
-        (...args: unknown[]) => Promise<Record<string, unknown>>
-      >;
-      expect(typeof projects.replace).toBe("function");
+      const projects = client.projects as Record<string, (...args: unknown[]) => Promise<Record<string, unknown>>>;
       const replaced = await projects.replace?.(1, { name: "Replaced", receive_org_level_activity_logs: true });
-      expect(replaced).toEqual(expect.objectContaining({ id: expect.any(Number), name: expect.any(String) }));
+      expect(replaced).toMatchObject({ id: 1, name: "Replaced", receive_org_level_activity_logs: true });
     } finally {
       await server.close();
     }
@@ -91,10 +96,28 @@ describe.runIf(existsSync(snapshot))("regenerating after PostHog's API changed",
     const { createFactories } = await load<TestingModule>("testing");
     const project = createFactories({ seed: 1 }).buildProject() as Record<string, unknown>;
     expect(project).toHaveProperty("receive_org_level_activity_logs");
-    const hooks = readFileSync(join(scratch, "packages/react/src/generated/hooks.ts"), "utf8");
-    expect(hooks).toContain("export function useReplaceProject(");
-    expect(readFileSync(join(scratch, "packages/react/dist/index.d.ts"), "utf8")).toContain("useReplaceProject");
+    expect(readFileSync(join(respelled.dir, "packages/react/dist/index.d.ts"), "utf8")).toContain("useReplaceProject");
   });
+
+  it("pnpm regenerate's tests pass on the synced copy with no hand edit (packages, examples, generator)", () => {
+    // `pnpm regenerate` is sync + generate + build + `pnpm test`; the runtime matrix is left out
+    // here (it checks packaging on other runtimes, which the spec does not change).
+    const turbo = spawnSync(join(root, "node_modules/.bin/turbo"), ["run", "test", "--output-logs=errors-only"], {
+      cwd: respelled.dir,
+      encoding: "utf8",
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
+    });
+    expect(turbo.status, `${turbo.stdout}\n${turbo.stderr}`.slice(-6000)).toBe(0);
+    const repo = spawnSync(
+      process.execPath,
+      [join(root, "node_modules/vitest/vitest.mjs"), "run", "--project", "repo"],
+      {
+        cwd: respelled.dir,
+        encoding: "utf8",
+      },
+    );
+    expect(repo.status, `${repo.stdout}\n${repo.stderr}`.slice(-6000)).toBe(0);
+  }, 600_000);
 });
 
 describe.runIf(!existsSync(snapshot))("regenerating after PostHog's API changed", () => {

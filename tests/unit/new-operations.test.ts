@@ -1,0 +1,141 @@
+/**
+ * A sync that adds operations needs no hand edit and moves no name. In a scratch copy, spec/ gains
+ * `PATCH …/projects/{id}/archive/` (answering the project: no named behaviour in the fake) and a
+ * `POST …/projects/{id}/activity/` that clashes with the recorded `activity`; then generate and build.
+ * Every name the real packages export is still exported, the newcomer is the one renamed, and the
+ * archive works end to end: client, fake, React cache.
+ */
+import { spawnSync } from "node:child_process";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { PACKAGES, root, type Scratch, scratchCopy } from "../upstream/scratch.ts";
+
+const ITEM = "  /api/organizations/{organization_id}/projects/{id}/activity/:\n";
+const ARCHIVE = `  /api/organizations/{organization_id}/projects/{id}/archive/:
+    patch:
+      operationId: projects_archive_partial_update
+      summary: Archive
+      tags: [projects]
+      parameters:
+        - $ref: "#/components/parameters/ProjectId"
+        - $ref: "#/components/parameters/OrganizationId"
+      requestBody:
+        content:
+          application/json:
+            schema:
+              $ref: "#/components/schemas/PatchedProjectBackwardCompat"
+      responses:
+        "200":
+          description: ""
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/ProjectBackwardCompat"
+      security:
+        - PersonalAPIKeyAuth: [project:write]
+`;
+const ACTIVITY_POST = `    post:
+      operationId: projects_activity_create
+      summary: Log activity
+      tags: [projects]
+      parameters:
+        - $ref: "#/components/parameters/ProjectId"
+        - $ref: "#/components/parameters/OrganizationId"
+      responses:
+        "201":
+          description: ""
+      security:
+        - PersonalAPIKeyAuth: [project:write]
+`;
+
+/** Runtime exports plus every name the entry's declarations export. */
+async function exportedNames(dir: string, pkg: string): Promise<string[]> {
+  const runtime = Object.keys(await import(pathToFileURL(join(dir, "packages", pkg, "dist/index.js")).href));
+  const declarations = readFileSync(join(dir, "packages", pkg, "dist/index.d.ts"), "utf8");
+  const declared = [...declarations.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((match) =>
+    (match[1] as string).split(",").map(
+      (item) =>
+        item
+          .trim()
+          .replace(/^type\s+/, "")
+          .split(/\s+as\s+/)
+          .at(-1) ?? "",
+    ),
+  );
+  return [...new Set([...runtime, ...declared].filter(Boolean))].sort();
+}
+
+describe("operations added by a sync", () => {
+  let copy: Scratch;
+  beforeAll(() => {
+    copy = scratchCopy("new-operations");
+    const specFile = join(copy.dir, "spec/projects.openapi.yaml");
+    const spec = readFileSync(specFile, "utf8");
+    const activityGet = spec.indexOf(ITEM);
+    const afterGet = spec.indexOf("\n  /api/", activityGet + 1) + 1;
+    writeFileSync(
+      specFile,
+      spec.slice(0, activityGet) + ARCHIVE + spec.slice(activityGet, afterGet) + ACTIVITY_POST + spec.slice(afterGet),
+    );
+    copy.node(["scripts/generate/run.mjs"]);
+    copy.build();
+  }, 240_000);
+  afterAll(() => copy?.remove());
+
+  it("renames nothing the packages export: every name of the real build is still there", async () => {
+    for (const pkg of PACKAGES) {
+      const before = await exportedNames(root, pkg);
+      const after = await exportedNames(copy.dir, pkg);
+      expect(
+        before.filter((name) => !after.includes(name)),
+        `@hogkit/${pkg}`,
+      ).toEqual([]);
+    }
+    const recorded = parse(readFileSync(join(root, "spec/projects.names.yaml"), "utf8"));
+    const names = parse(readFileSync(join(copy.dir, "spec/projects.names.yaml"), "utf8"));
+    expect(names).toMatchObject(recorded);
+    expect(names.operations["POST /api/organizations/{organization_id}/projects/{id}/activity/"].client).toBe(
+      "projects.activityCreate",
+    );
+    expect(await exportedNames(copy.dir, "react")).toEqual(expect.arrayContaining(["useArchive", "useActivityCreate"]));
+  });
+
+  it("client.projects.archive(id) answers the stored project with its own id and organization", async () => {
+    const { createClient } = await import(pathToFileURL(join(copy.dir, "packages/client/dist/index.js")).href);
+    const { createFakePostHog } = await import(pathToFileURL(join(copy.dir, "packages/testing/dist/index.js")).href);
+    const fake = createFakePostHog({ seed: 5, organizations: [{}, {}], projects: [{ name: "One" }, { name: "Two" }] });
+    const server = await fake.listen({ port: 0 });
+    try {
+      const client = createClient({ apiKey: fake.apiKey, host: server.url });
+      const stored = fake.db.project(2);
+      const archived = await client.projects.archive(2, { name: "Two (archived)" });
+      expect(archived).toMatchObject({ id: 2, organization: stored.organization, name: "Two (archived)" });
+      expect(archived.uuid).toBe(stored.uuid);
+      const listed = await client.projects.list();
+      expect(listed.results.map((p: { id: number; name: string }) => [p.id, p.name])).toEqual([
+        [1, "One"],
+        [2, "Two (archived)"],
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("useArchive caches that project under its detail key (run with the copy's React test setup)", () => {
+    const react = join(copy.dir, "packages/react");
+    copyFileSync(join(root, "tests/fixtures/regenerate/archive.test.tsx"), join(react, "test/archive.test.tsx"));
+    const run = spawnSync(
+      process.execPath,
+      [join(root, "node_modules/vitest/vitest.mjs"), "run", "test/archive.test.tsx"],
+      {
+        cwd: react,
+        encoding: "utf8",
+      },
+    );
+    expect(run.status, `${run.stdout}\n${run.stderr}`.slice(-4000)).toBe(0);
+    expect(run.stdout).toMatch(/1 passed/);
+  }, 120_000);
+});

@@ -1,0 +1,58 @@
+/**
+ * Scratch copies of the repository for tests that regenerate the packages from another spec: the
+ * tracked files, the root node_modules shared, each workspace's own node_modules (relative links)
+ * copied. Nothing is ever written to the real checkout.
+ */
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const root = resolve(import.meta.dirname, "../..");
+export const PACKAGES = ["types", "client", "testing", "react"];
+
+export interface Scratch {
+  dir: string;
+  /** Runs a Node script of the copy (`scripts/generate/run.mjs`, …) in its root; returns stdout. */
+  node(args: string[], cwd?: string): string;
+  /** Builds the four packages (tsup), in dependency order. */
+  build(): void;
+  remove(): void;
+}
+
+export function scratchCopy(label: string): Scratch {
+  const dir = mkdtempSync(join(tmpdir(), `hogkit-${label}-`));
+  const tracked = execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean);
+  for (const file of tracked) {
+    if (existsSync(join(root, file))) cpSync(join(root, file), join(dir, file), { dereference: false });
+  }
+  symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
+  for (const group of ["packages", "examples", "tests"]) {
+    for (const name of readdirSync(join(root, group))) {
+      const modules = join(root, group, name, "node_modules");
+      if (existsSync(modules))
+        cpSync(modules, join(dir, group, name, "node_modules"), { recursive: true, verbatimSymlinks: true });
+    }
+  }
+  const node = (args: string[], cwd = dir) =>
+    execFileSync(process.execPath, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return {
+    dir,
+    node,
+    build() {
+      for (const pkg of PACKAGES)
+        node([join(root, "node_modules/tsup/dist/cli-default.js")], join(dir, "packages", pkg));
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Every file under the four packages' src/generated, path → contents. */
+export function generatedFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const pkg of PACKAGES) {
+    const generated = join(dir, "packages", pkg, "src/generated");
+    for (const name of readdirSync(generated)) files.set(`${pkg}/${name}`, readFileSync(join(generated, name), "utf8"));
+  }
+  return files;
+}
