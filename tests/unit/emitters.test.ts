@@ -159,12 +159,23 @@ describe.each([
     ],
   },
   {
-    emitter: "react",
+    emitter: "react (keys and query options, no React)",
     emit: emitReact,
-    file: "hooks.ts",
+    file: "query-options.ts",
     want: [
       'export const thingKeys = createQueryKeys("things");',
       "export function thingsQueryOptions(",
+      "export function thingsInfiniteQueryOptions(",
+    ],
+  },
+  {
+    emitter: "react (hooks)",
+    emit: emitReact,
+    file: "hooks.ts",
+    want: [
+      '"use client";',
+      "thingsQueryOptions,\n",
+      'from "../queries.js";',
       "export function useThingsInfinite(",
       "export function useThing(",
       "export function useUpdateThing(",

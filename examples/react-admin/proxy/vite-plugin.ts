@@ -1,11 +1,12 @@
 /**
- * A Vite plugin that serves `/posthog-proxy/*` from the dev and preview servers: the same-origin
- * proxy the React admin talks to. `/posthog-proxy/__proxy/info` says what it is connected to.
+ * A Vite plugin that serves `/posthog-proxy/*` from the dev and preview servers with
+ * `createProxyHandler` from @hogkit/client/proxy: the same-origin proxy the React admin talks to.
+ * `/posthog-proxy/__proxy/info` says what it is connected to (never with which secret).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { createProxyHandler } from "@hogkit/client/proxy";
 import type { Plugin } from "vite";
-import { sendFetchResponse, toFetchRequest } from "./node-adapter.js";
-import { rewritePageLinks } from "./rewrite-links.js";
+import { toNodeListener } from "./node-adapter.js";
 import { createUpstream, type Upstream } from "./upstream.js";
 
 export const PROXY_PREFIX = "/posthog-proxy";
@@ -18,23 +19,24 @@ export interface PostHogProxyOptions {
 }
 
 export function posthogProxy(options: PostHogProxyOptions = {}): Plugin {
-  let upstream: Promise<Upstream> | undefined = options.upstream ? Promise.resolve(options.upstream) : undefined;
-  const middleware = async (req: IncomingMessage, res: ServerResponse) => {
-    upstream ??= createUpstream(options.env ?? process.env);
+  let connected: Promise<{ upstream: Upstream; listener: ReturnType<typeof toNodeListener> }> | undefined;
+  const connect = async () => {
+    const upstream = options.upstream ?? (await createUpstream(options.env ?? process.env));
+    const handler = createProxyHandler({ ...upstream.proxy, basePath: PROXY_PREFIX });
+    return { upstream, listener: toNodeListener(handler) };
+  };
+  const middleware = async (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => {
     try {
-      const target = await upstream;
-      const path = (req.url ?? "/").replace(/^\/posthog-proxy/, "") || "/";
-      if (path === "/__proxy/info") {
+      connected ??= connect();
+      const { upstream, listener } = await connected;
+      if (req.url === "/__proxy/info") {
         res.setHeader("content-type", "application/json");
-        res.end(JSON.stringify({ backend: target.backend, credentials: target.credentials }));
+        res.end(JSON.stringify({ backend: upstream.backend, credentials: upstream.credentials }));
         return;
       }
-      const publicBase = `http://${req.headers.host ?? "localhost"}${PROXY_PREFIX}`;
-      const request = await toFetchRequest(req, new URL(publicBase + path));
-      const response = await target.forward(path, request);
-      await sendFetchResponse(res, await rewritePageLinks(response, target.origin, publicBase));
+      await listener(req, res);
     } catch (error) {
-      res.statusCode = 502;
+      res.statusCode = 500;
       res.setHeader("content-type", "application/json");
       res.end(
         JSON.stringify({ type: "server_error", code: "proxy_error", detail: (error as Error).message, attr: null }),

@@ -1,12 +1,9 @@
 /**
- * @hogkit/react: TanStack Query hooks for PostHog's Projects API. The hooks, query keys and query
- * options in ./generated are generated from the spec; the pieces below are the hand-written bases.
+ * @hogkit/react: TanStack Query hooks for PostHog's Projects API. One root entry for both worlds:
+ * ./queries.js (keys and queryOptions helpers, no React) works in Server Components and plain Node;
+ * ./client.js (`"use client"`: provider and hooks) is a client boundary, so importing this entry
+ * from a Server Component is fine as long as it only calls the former. The hooks, keys and options
+ * in ./generated are generated from the spec; the rest are the hand-written bases.
  */
-
-export type { CacheEffect } from "./cache-effects.js";
-export type { HogkitClient } from "./client-types.js";
-export * from "./generated/hooks.js";
-export { HogkitProvider, type HogkitProviderProps, useHogkitClient } from "./provider.js";
-export { nextOffset, retryUnlessApiError } from "./query-defaults.js";
-export { createQueryKeys, type QueryKeys } from "./query-keys.js";
-export type { HogkitMutationOptions, MutationVariablesBase, OptimisticContext } from "./use-hogkit-mutation.js";
+export * from "./client.js";
+export * from "./queries.js";

@@ -7,6 +7,10 @@
  * Cache effect of a mutation, from the row's `effect`: DELETE removes the detail entry; an answer
  * that is the record is written into it; anything else on an item invalidates it. Lists are always
  * invalidated.
+ *
+ * Two files, so that the root entry serves React Server Components as well as the browser:
+ * generated/query-options.ts (keys and `…QueryOptions` helpers, no React) and generated/hooks.ts
+ * (`"use client"`: the hooks, which import the former through the `../queries.js` entry).
  */
 import type { OperationNames } from "../../lib/names/index.ts";
 import type { OperationRow } from "../../lib/operation-table.ts";
@@ -16,41 +20,38 @@ export const emitReact: Emitter = (context) => {
   const byResource = new Map<string, OperationRow[]>();
   for (const row of context.operations) byResource.set(row.resource, [...(byResource.get(row.resource) ?? []), row]);
   const sections: string[] = [];
+  const hookSections: string[] = [];
+  /** What the hooks import from the query-options side: key factories and queryOptions helpers. */
+  const shared: string[] = [];
   for (const [resource, rows] of byResource) {
     const keys = context.names.resources[resource]?.keys;
     if (!keys) throw new Error(`React emitter: no keys name for resource ${resource}`);
+    shared.push(keys);
     const parts = [
       `/** Query keys of ${resource}: \`all → lists → list(params)\`, \`all → details → detail(id)\`. */
 export const ${keys} = createQueryKeys(${JSON.stringify(resource)});`,
     ];
+    const hookParts: string[] = [];
     for (const row of rows) {
       const names = namesOf(context, row);
-      parts.push(row.httpMethod === "GET" ? query(row, names, keys) : mutation(row, names, keys));
+      if (row.httpMethod === "GET") {
+        const code = query(row, names, keys);
+        parts.push(code.options);
+        hookParts.push(code.hooks);
+        shared.push(...code.shared);
+      } else {
+        hookParts.push(mutation(row, names, keys));
+      }
     }
     sections.push(parts.join("\n\n"));
+    hookSections.push(hookParts.join("\n\n"));
   }
-  const contents = `${header(context)}import {
-  type UseQueryOptions,
-  type UseSuspenseQueryOptions,
-  type UseInfiniteQueryOptions,
-  type UseInfiniteQueryResult,
-  type UseMutationResult,
-  type UseQueryResult,
-  type UseSuspenseQueryResult,
-  type DataTag,
-  type QueryFunction,
-  type InfiniteData,
-  useInfiniteQuery,
-  useQuery,
-  useSuspenseQuery,
-} from "@tanstack/react-query";
+  const queryOptions = `${header(context)}import type { DataTag, InfiniteData, QueryFunction, UseInfiniteQueryOptions, UseQueryOptions } from "@tanstack/react-query";
 import type { PostHogApiError } from "@hogkit/client";
-import type { OperationBody, OperationPathParams, OperationQuery, OperationResult } from "@hogkit/types";
+import type { OperationPathParams, OperationQuery, OperationResult } from "@hogkit/types";
 import type { HogkitClient } from "../client-types.js";
-import { useHogkitClient } from "../provider.js";
 import { createQueryKeys } from "../query-keys.js";
 import { dataTag, nextOffset, retryUnlessApiError } from "../query-defaults.js";
-import { type HogkitMutationOptions, type OptimisticContext, useHogkitMutation } from "../use-hogkit-mutation.js";
 
 /** Options every query helper takes besides its parameters. */
 export interface QueryScope {
@@ -72,12 +73,42 @@ export type HogkitInfiniteQueryOptions<T> = Omit<
   queryFn: QueryFunction<T, readonly unknown[], number>;
 };
 
+${sections.join("\n\n")}
+`;
+  // The directive comes right after the header comment: it must be the module's first statement.
+  const hooks = `${header(context)}"use client";
+
+import {
+  type UseQueryOptions,
+  type UseSuspenseQueryOptions,
+  type UseInfiniteQueryOptions,
+  type UseInfiniteQueryResult,
+  type UseMutationResult,
+  type UseQueryResult,
+  type UseSuspenseQueryResult,
+  type InfiniteData,
+  useInfiniteQuery,
+  useQuery,
+  useSuspenseQuery,
+} from "@tanstack/react-query";
+import type { PostHogApiError } from "@hogkit/client";
+import type { OperationBody, OperationPathParams, OperationQuery, OperationResult } from "@hogkit/types";
+import { useHogkitClient } from "../provider.js";
+import {
+  type QueryScope,
+${shared.map((name) => `  ${name},`).join("\n")}
+} from "../queries.js";
+import { type HogkitMutationOptions, type OptimisticContext, useHogkitMutation } from "../use-hogkit-mutation.js";
+
 type QueryHookOptions<T> = Omit<UseQueryOptions<T, PostHogApiError>, "queryKey" | "queryFn">;
 type SuspenseHookOptions<T> = Omit<UseSuspenseQueryOptions<T, PostHogApiError>, "queryKey" | "queryFn">;
 
-${sections.join("\n\n")}
+${hookSections.join("\n\n")}
 `;
-  return [{ path: "packages/react/src/generated/hooks.ts", contents }];
+  return [
+    { path: "packages/react/src/generated/query-options.ts", contents: queryOptions },
+    { path: "packages/react/src/generated/hooks.ts", contents: hooks },
+  ];
 };
 
 function idParams(row: OperationRow): string[] {
@@ -94,7 +125,12 @@ function doc(row: OperationRow): string {
   return `/**\n * ${row.summary || row.operationId} — \`${row.httpMethod} ${row.path}\`.${access ? `\n * ${access}` : ""}\n */`;
 }
 
-function query(row: OperationRow, names: OperationNames, keys: string): string {
+/** The queryOptions helpers (server-safe), the hooks over them, and the helper names the hooks import. */
+function query(
+  row: OperationRow,
+  names: OperationNames,
+  keys: string,
+): { options: string; hooks: string; shared: string[] } {
   const ids = idParams(row);
   const op = JSON.stringify(row.operationId);
   const result = `OperationResult<${op}>`;
@@ -114,7 +150,7 @@ function query(row: OperationRow, names: OperationNames, keys: string): string {
   const suspenseName = names.suspenseHook as string;
   const signature = [...idArgs, `params: ${paramsType} = {}`].join(", ");
   const passArgs = [...ids, "params"].join(", ");
-  let code = `${doc(row)}
+  let options = `${doc(row)}
 export function ${optionsName}(client: HogkitClient, ${signature}): HogkitQueryOptions<${result}> {
   ${split}
   return {
@@ -122,9 +158,9 @@ export function ${optionsName}(client: HogkitClient, ${signature}): HogkitQueryO
     queryFn: ({ signal }) => client.${row.resource}.${row.method}(${callArgs}),
     retry: retryUnlessApiError,
   };
-}
-
-${doc(row)}
+}`;
+  const shared = [optionsName];
+  let hooks = `${doc(row)}
 export function ${hookName}(${[...idArgs, `params: ${paramsType} = {}`, `options: QueryHookOptions<${result}> = {}`].join(", ")}): UseQueryResult<${result}, PostHogApiError> {
   return useQuery({ ...${optionsName}(useHogkitClient(), ${passArgs}), ...options });
 }
@@ -137,7 +173,8 @@ export function ${suspenseName}(${[...idArgs, `params: ${paramsType} = {}`, `opt
     const infiniteOptions = names.infiniteQueryOptions as string;
     const infiniteHook = names.infiniteHook as string;
     const infiniteParams = `Omit<OperationQuery<${op}>, "offset"> & QueryScope`;
-    code += `
+    shared.push(infiniteOptions);
+    options += `
 
 /** All pages of \`${row.resource}.${row.method}\`, fetched one \`offset\` page at a time (for "load more" lists). */
 export function ${infiniteOptions}(client: HogkitClient, ${[...idArgs, `params: ${infiniteParams} = {}`].join(", ")}): HogkitInfiniteQueryOptions<${result}> {
@@ -150,14 +187,15 @@ export function ${infiniteOptions}(client: HogkitClient, ${[...idArgs, `params: 
     getNextPageParam: nextOffset,
     retry: retryUnlessApiError,
   };
-}
+}`;
+    hooks += `
 
 /** \`useInfiniteQuery\` over \`${row.resource}.${row.method}\`: \`data.pages\`, \`fetchNextPage()\`, \`hasNextPage\`. */
 export function ${infiniteHook}(${[...idArgs, `params: ${infiniteParams} = {}`, `options: Omit<UseInfiniteQueryOptions<${result}, PostHogApiError, InfiniteData<${result}, number>, readonly unknown[], number>, "queryKey" | "queryFn" | "initialPageParam" | "getNextPageParam"> = {}`].join(", ")}): UseInfiniteQueryResult<InfiniteData<${result}, number>, PostHogApiError> {
   return useInfiniteQuery({ ...${infiniteOptions}(useHogkitClient(), ${passArgs}), ...options });
 }`;
   }
-  return code;
+  return { options, hooks, shared };
 }
 
 function mutation(row: OperationRow, names: OperationNames, keys: string): string {

@@ -19,6 +19,7 @@ import {
   type PostHogClient,
   type Project,
 } from "@hogkit/client";
+import { createProxyHandler } from "@hogkit/client/proxy";
 import { projectKeys, projectQueryOptions } from "@hogkit/react";
 import { createFakePostHog, type FakePostHog } from "@hogkit/testing";
 import { operationTable } from "@hogkit/types";
@@ -263,6 +264,32 @@ export function contractScenarios(runtime: RuntimeOptions): Scenario[] {
     {
       name: "hogkit-mock",
       run: () => mockCliScenario(runtime),
+    },
+    {
+      name: "proxy",
+      run: () =>
+        withFake(5, async ({ fake, url }) => {
+          // The Fetch-API handler as Deno.serve, Bun.serve or a Next.js route would call it.
+          const proxy = createProxyHandler({ host: url, apiKey: fake.apiKey, basePath: "/posthog-proxy" });
+          const app = "https://app.example";
+          const browser = createClient({
+            host: `${app}/posthog-proxy`,
+            fetch: (input, init) => proxy(new Request(input, init)),
+            backoff,
+          });
+          const names: string[] = [];
+          for await (const project of browser.projects.iterate({ limit: 2 })) names.push(project.name);
+          assert.deepEqual(names, ["Project 001", "Project 002", "Project 003", "Project 004", "Project 005"]);
+          const page = await proxy(new Request(`${app}/posthog-proxy/api/organizations/@current/projects/?limit=2`));
+          const text = await page.text();
+          assert.equal(
+            JSON.parse(text).next,
+            `${app}/posthog-proxy/api/organizations/@current/projects/?limit=2&offset=2`,
+          );
+          assert.ok(!text.includes(fake.apiKey), "the key is never in an answer");
+          const refused = await proxy(new Request(`${app}/posthog-proxy/api/users/@me/`));
+          assert.equal(refused.status, 404);
+        }),
     },
     {
       name: "react query",

@@ -1,0 +1,205 @@
+/**
+ * `createProxyHandler` options, checked once when the handler is made: a bad host, a key in clear
+ * text to a remote host, an unknown operation name in `allow` or no credential at all are refused
+ * before any request, with a message that says what was expected and never repeats the key.
+ */
+import type { OperationInfo, operationTable } from "@hogkit/types";
+import type { ProxyOperation } from "./routes.js";
+
+/** An operation's name as `@hogkit/client` calls it: `"projects.list"`, `"projects.rotateSecretToken"`, … */
+export type ProxyOperationName = NameOf<(typeof operationTable)[number]>;
+type NameOf<Row> = Row extends { resource: infer R extends string; method: infer M extends string }
+  ? `${R}.${M}`
+  : never;
+
+/** A logged-in PostHog session: the Cookie header to send (`sessionid=…; posthog_csrftoken=…`). */
+export type SessionSource = string | ((request: Request) => string | undefined | Promise<string | undefined>);
+
+export interface ProxyEvent {
+  /** `projects.list`; undefined when the request matched no operation. */
+  operation: string | undefined;
+  method: string;
+  status: number;
+  /** From receiving the request to the answer being ready. */
+  durationMs: number;
+  /** Why the proxy answered itself instead of forwarding. */
+  refused?: "not-an-operation" | "not-allowed" | "bad-path" | "body-too-large" | "no-credential";
+}
+
+export interface ProxyOptions {
+  /**
+   * PostHog: `"us"`, `"eu"` or the URL of a self-hosted instance, path prefix included. Defaults
+   * to `POSTHOG_HOST`, then `"us"`.
+   */
+  host?: "us" | "eu" | (string & {}) | undefined;
+  /** The personal API key added to forwarded requests. Defaults to `POSTHOG_PERSONAL_API_KEY`. */
+  apiKey?: string | undefined;
+  /** Where the handler is mounted: requests are expected at `<basePath>/api/…`. @default "/posthog-proxy" */
+  basePath?: string | undefined;
+  /**
+   * The operations to forward, by name (`"projects.list"`), or a function that decides per request
+   * (check your app's own login here). Anything else is answered 404. @default every operation
+   */
+  allow?:
+    | readonly ProxyOperationName[]
+    | ((operation: ProxyOperation, request: Request) => boolean | Promise<boolean>)
+    | undefined;
+  /**
+   * Forward a logged-in PostHog session for the operations PostHog refuses to personal API keys
+   * (`scopes: null` in the operation table), or for every operation when there is no `apiKey`.
+   * A Cookie header value, or a function returning one per request. Include `posthog_csrftoken`
+   * for writes: the proxy sends it back as `X-CSRFToken`, as PostHog's own frontend does.
+   */
+  session?: SessionSource | undefined;
+  /** A fixed public origin for rewritten links (`https://admin.example.com`) instead of reading `Host`. */
+  publicOrigin?: string | undefined;
+  /**
+   * Read the public origin from `X-Forwarded-Host`/`X-Forwarded-Proto`. Only behind a proxy that
+   * overwrites them (Vercel, a load balancer); anyone can send them otherwise. @default false
+   */
+  trustForwardedHeaders?: boolean | undefined;
+  /** The largest request body forwarded, in bytes; larger ones are answered 413. @default 1048576 (1 MiB) */
+  maxBodyBytes?: number | undefined;
+  /** Time limit for PostHog's whole answer, body included; then 504. @default 30000 */
+  timeoutMs?: number | undefined;
+  /** The fetch used to call PostHog (a test double, an instrumented fetch). @default the global fetch */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** Allow sending credentials over plain `http://` to a host that is not this machine. */
+  allowInsecureHttp?: boolean | undefined;
+  /** Called once per request, for logs and metrics. It gets no URL, header or credential. */
+  onResponse?: ((event: ProxyEvent) => void) | undefined;
+  /** The operation table to forward; default `operationTable` of `@hogkit/types`. */
+  operations?: readonly OperationInfo[] | undefined;
+}
+
+export interface ProxyConfig {
+  /** PostHog's origin and path prefix, no trailing slash. */
+  upstreamBase: string;
+  upstreamOrigin: string;
+  basePath: string;
+  apiKey: string | undefined;
+  session: SessionSource | undefined;
+  allow: (operation: ProxyOperation, request: Request) => boolean | Promise<boolean>;
+  publicOrigin: string | undefined;
+  trustForwardedHeaders: boolean;
+  maxBodyBytes: number;
+  timeoutMs: number;
+  fetch: (request: Request) => Promise<Response>;
+  onResponse: ((event: ProxyEvent) => void) | undefined;
+}
+
+const HOSTS: Record<string, string> = { us: "https://us.posthog.com", eu: "https://eu.posthog.com" };
+const LOOPBACK = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+export function resolveProxyConfig(options: ProxyOptions, table: readonly OperationInfo[]): ProxyConfig {
+  const apiKey = options.apiKey ?? readEnv("POSTHOG_PERSONAL_API_KEY");
+  if (apiKey !== undefined && !/^[\x21-\x7e]+$/.test(apiKey)) {
+    throw new TypeError("createProxyHandler: apiKey must be a non-empty string of visible ASCII characters (phx_…).");
+  }
+  const session = options.session;
+  if (typeof session === "string" && !/^[\x20-\x7e]+$/.test(session)) {
+    throw new TypeError("createProxyHandler: session must be a Cookie header value such as 'sessionid=…'.");
+  }
+  if (apiKey === undefined && session === undefined) {
+    throw new TypeError(
+      "createProxyHandler: no credential. Pass apiKey (or set POSTHOG_PERSONAL_API_KEY), or session for a logged-in PostHog session.",
+    );
+  }
+  const upstream = resolveHost(options.host ?? readEnv("POSTHOG_HOST") ?? "us");
+  if (upstream.protocol === "http:" && !LOOPBACK.test(upstream.hostname) && !options.allowInsecureHttp) {
+    throw new TypeError(
+      `createProxyHandler: refusing to send credentials in clear text to ${upstream.origin}. Use https:// or pass allowInsecureHttp: true.`,
+    );
+  }
+  const fetchUpstream = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  return {
+    upstreamBase: upstream.origin + upstream.pathname.replace(/\/+$/, ""),
+    upstreamOrigin: upstream.origin,
+    basePath: checkBasePath(options.basePath ?? "/posthog-proxy"),
+    apiKey,
+    session,
+    allow: allowRule(options.allow, table),
+    publicOrigin: options.publicOrigin === undefined ? undefined : checkOrigin(options.publicOrigin),
+    trustForwardedHeaders: options.trustForwardedHeaders === true,
+    maxBodyBytes: checkNumber("maxBodyBytes", options.maxBodyBytes ?? 1024 * 1024),
+    timeoutMs: checkNumber("timeoutMs", options.timeoutMs ?? 30_000),
+    fetch: fetchUpstream,
+    onResponse: options.onResponse,
+  };
+}
+
+function resolveHost(host: string): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(HOSTS[host.toLowerCase()] ?? host);
+  } catch {}
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
+    throw new TypeError(
+      `createProxyHandler: host must be "us", "eu" or an http(s) URL without credentials, query or fragment; got ${JSON.stringify(host.replace(/\/\/[^/]*@/, "//…@"))}.`,
+    );
+  }
+  return url;
+}
+
+function checkBasePath(path: string): string {
+  const trimmed = path.replace(/\/+$/, "");
+  if (trimmed !== "" && (!/^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(trimmed) || trimmed.includes("//"))) {
+    throw new TypeError(
+      `createProxyHandler: basePath must be a path such as "/posthog-proxy"; got ${JSON.stringify(path)}.`,
+    );
+  }
+  return trimmed;
+}
+
+function checkOrigin(origin: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(origin);
+  } catch {}
+  if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin.replace(/\/$/, "")) {
+    throw new TypeError(
+      `createProxyHandler: publicOrigin must be an origin such as "https://admin.example.com"; got ${JSON.stringify(origin)}.`,
+    );
+  }
+  return url.origin;
+}
+
+function checkNumber(name: string, value: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 1) {
+    throw new TypeError(`createProxyHandler: ${name} must be a number ≥ 1; got ${String(value)}.`);
+  }
+  return value;
+}
+
+function allowRule(allow: ProxyOptions["allow"], table: readonly OperationInfo[]): ProxyConfig["allow"] {
+  if (allow === undefined) return () => true;
+  if (typeof allow === "function") return allow;
+  const known = new Set(table.map((row) => `${row.resource}.${row.method}`));
+  const unknown = allow.filter((name) => !known.has(name));
+  if (unknown.length) {
+    throw new TypeError(
+      `createProxyHandler: allow names no operation ${unknown.map((n) => JSON.stringify(n)).join(", ")}; operations are named like "projects.list" (${[...known].join(", ")}).`,
+    );
+  }
+  const allowed = new Set<string>(allow);
+  return (operation) => allowed.has(operation.name);
+}
+
+interface DenoLike {
+  env: { get(name: string): string | undefined };
+  permissions?: { querySync?(descriptor: { name: "env"; variable: string }): { state: string } };
+}
+
+/** An environment variable on Node, Bun and Deno (asked first, so it neither throws nor prompts). */
+function readEnv(name: string): string | undefined {
+  try {
+    const deno = (globalThis as { Deno?: DenoLike }).Deno;
+    if (deno) {
+      const state = deno.permissions?.querySync?.({ name: "env", variable: name }).state;
+      return state === "granted" ? deno.env.get(name) || undefined : undefined;
+    }
+    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
+  } catch {
+    return undefined;
+  }
+}
