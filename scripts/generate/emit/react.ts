@@ -15,12 +15,15 @@
 import type { OperationNames } from "../../lib/names/index.ts";
 import type { OperationRow } from "../../lib/operation-table.ts";
 import { type Emitter, header, namesOf } from "../context.ts";
+import { OPERATION_HELPERS, TypeNames } from "../type-names.ts";
 
 export const emitReact: Emitter = (context) => {
   const byResource = new Map<string, OperationRow[]>();
   for (const row of context.operations) byResource.set(row.resource, [...(byResource.get(row.resource) ?? []), row]);
   const sections: string[] = [];
   const hookSections: string[] = [];
+  const optionTypes = new TypeNames(context);
+  const hookTypes = new TypeNames(context);
   /** What the hooks import from the query-options side: key factories and queryOptions helpers. */
   const shared: string[] = [];
   for (const [resource, rows] of byResource) {
@@ -35,20 +38,23 @@ export const ${keys} = createQueryKeys(${JSON.stringify(resource)});`,
     for (const row of rows) {
       const names = namesOf(context, row);
       if (row.httpMethod === "GET") {
-        const code = query(row, names, keys);
+        hookTypes.result(row);
+        const code = query(row, names, keys, optionTypes.result(row));
         parts.push(code.options);
         hookParts.push(code.hooks);
         shared.push(...code.shared);
       } else {
-        hookParts.push(mutation(row, names, keys));
+        hookParts.push(mutation(row, names, keys, hookTypes));
       }
     }
     sections.push(parts.join("\n\n"));
     hookSections.push(hookParts.join("\n\n"));
   }
+  const optionsCode = sections.join("\n\n");
+  const hooksCode = hookSections.join("\n\n");
   const queryOptions = `${header(context)}import type { DataTag, InfiniteData, QueryFunction, UseInfiniteQueryOptions, UseQueryOptions } from "@tanstack/react-query";
 import type { PostHogApiError } from "@hogkit/client";
-import type { OperationPathParams, OperationQuery, OperationResult } from "@hogkit/types";
+${optionTypes.importLine(optionsCode, OPERATION_HELPERS)}
 import type { HogkitClient } from "../client-types.js";
 import { createQueryKeys } from "../query-keys.js";
 import { dataTag, nextOffset, retryUnlessApiError } from "../query-defaults.js";
@@ -73,7 +79,7 @@ export type HogkitInfiniteQueryOptions<T> = Omit<
   queryFn: QueryFunction<T, readonly unknown[], number>;
 };
 
-${sections.join("\n\n")}
+${optionsCode}
 `;
   // The directive comes right after the header comment: it must be the module's first statement.
   const hooks = `${header(context)}"use client";
@@ -92,7 +98,7 @@ import {
   useSuspenseQuery,
 } from "@tanstack/react-query";
 import type { PostHogApiError } from "@hogkit/client";
-import type { OperationBody, OperationPathParams, OperationQuery, OperationResult } from "@hogkit/types";
+${hookTypes.importLine(hooksCode, OPERATION_HELPERS)}
 import { useHogkitClient } from "../provider.js";
 import {
   type QueryScope,
@@ -103,13 +109,21 @@ import { type HogkitMutationOptions, type OptimisticContext, useHogkitMutation }
 type QueryHookOptions<T> = Omit<UseQueryOptions<T, PostHogApiError>, "queryKey" | "queryFn">;
 type SuspenseHookOptions<T> = Omit<UseSuspenseQueryOptions<T, PostHogApiError>, "queryKey" | "queryFn">;
 
-${hookSections.join("\n\n")}
+${hooksCode}
 `;
   return [
     { path: "packages/react/src/generated/query-options.ts", contents: queryOptions },
     { path: "packages/react/src/generated/hooks.ts", contents: hooks },
   ];
 };
+
+/** `number` or `string` for a plain path parameter; the spec's own type for anything else (an enum). */
+function pathParamType(row: OperationRow, name: string): string {
+  const type = row.pathParams.find((p) => p.name === name)?.type;
+  if (type === "integer" || type === "number") return "number";
+  if (type === "string") return "string";
+  return `OperationPathParams<${JSON.stringify(row.operationId)}>[${JSON.stringify(name)}]`;
+}
 
 function idParams(row: OperationRow): string[] {
   return row.pathParams.map((p) => p.name).filter((name) => name !== "organization_id");
@@ -130,13 +144,13 @@ function query(
   row: OperationRow,
   names: OperationNames,
   keys: string,
+  result: string,
 ): { options: string; hooks: string; shared: string[] } {
   const ids = idParams(row);
   const op = JSON.stringify(row.operationId);
-  const result = `OperationResult<${op}>`;
   const hasQuery = row.queryParams.length > 0;
   const paramsType = hasQuery ? `OperationQuery<${op}> & QueryScope` : "QueryScope";
-  const idArgs = ids.map((id) => `${id}: OperationPathParams<${op}>[${JSON.stringify(id)}]`);
+  const idArgs = ids.map((id) => `${id}: ${pathParamType(row, id)}`);
   const key =
     row.effect === "list"
       ? `${keys}.list(params)`
@@ -198,14 +212,14 @@ export function ${infiniteHook}(${[...idArgs, `params: ${infiniteParams} = {}`, 
   return { options, hooks, shared };
 }
 
-function mutation(row: OperationRow, names: OperationNames, keys: string): string {
+function mutation(row: OperationRow, names: OperationNames, keys: string, types: TypeNames): string {
   const ids = idParams(row);
   const op = JSON.stringify(row.operationId);
   const hook = names.mutationHook as string;
   const variables = names.mutationVariables as string;
   const fields = [
-    ...ids.map((id) => `  ${id}: OperationPathParams<${op}>[${JSON.stringify(id)}];`),
-    ...(row.body ? [`  body${row.body.required ? "" : "?"}: OperationBody<${op}>;`] : []),
+    ...ids.map((id) => `  ${id}: ${pathParamType(row, id)};`),
+    ...(row.body ? [`  body${row.body.required ? "" : "?"}: ${types.body(row)};`] : []),
     ...(row.queryParams.length ? [`  query?: OperationQuery<${op}>;`] : []),
     "  /** Another organization than the client's default (`@current`). */",
     "  organizationId?: string;",
@@ -224,7 +238,7 @@ function mutation(row: OperationRow, names: OperationNames, keys: string): strin
     ...(row.queryParams.length ? ["v.query"] : []),
     "{ organizationId: v.organizationId }",
   ].join(", ");
-  const result = `OperationResult<${op}>`;
+  const result = types.result(row);
   return `/** Variables of \`${hook}\`. */
 export interface ${variables} {
 ${fields.join("\n")}

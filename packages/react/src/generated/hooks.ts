@@ -15,7 +15,7 @@ import {
   useSuspenseQuery,
 } from "@tanstack/react-query";
 import type { PostHogApiError } from "@hogkit/client";
-import type { OperationBody, OperationPathParams, OperationQuery, OperationResult } from "@hogkit/types";
+import type { ActivityLogPage, ChangeOrganizationRequest, IsGeneratingDemoData, OperationQuery, OperationResult, ProductIntentRequest, Project, ProjectCreate, ProjectUpdate, ProjectsPage, Team } from "@hogkit/types";
 import { useHogkitClient } from "../provider.js";
 import {
   type QueryScope,
@@ -35,7 +35,7 @@ type SuspenseHookOptions<T> = Omit<UseSuspenseQueryOptions<T, PostHogApiError>, 
  * Retrieve activity — `GET /api/organizations/{organization_id}/projects/{id}/activity/`.
  * PostHog accepts this only from a logged-in browser session: it refuses personal API keys (403).
  */
-export function useProjectActivity(id: OperationPathParams<"projects_activity_retrieve">["id"], params: OperationQuery<"projects_activity_retrieve"> & QueryScope = {}, options: QueryHookOptions<OperationResult<"projects_activity_retrieve">> = {}): UseQueryResult<OperationResult<"projects_activity_retrieve">, PostHogApiError> {
+export function useProjectActivity(id: number, params: OperationQuery<"projects_activity_retrieve"> & QueryScope = {}, options: QueryHookOptions<ActivityLogPage> = {}): UseQueryResult<ActivityLogPage, PostHogApiError> {
   return useQuery({ ...projectActivityQueryOptions(useHogkitClient(), id, params), ...options });
 }
 
@@ -43,14 +43,14 @@ export function useProjectActivity(id: OperationPathParams<"projects_activity_re
  * Retrieve activity — `GET /api/organizations/{organization_id}/projects/{id}/activity/`.
  * PostHog accepts this only from a logged-in browser session: it refuses personal API keys (403).
  */
-export function useSuspenseProjectActivity(id: OperationPathParams<"projects_activity_retrieve">["id"], params: OperationQuery<"projects_activity_retrieve"> & QueryScope = {}, options: SuspenseHookOptions<OperationResult<"projects_activity_retrieve">> = {}): UseSuspenseQueryResult<OperationResult<"projects_activity_retrieve">, PostHogApiError> {
+export function useSuspenseProjectActivity(id: number, params: OperationQuery<"projects_activity_retrieve"> & QueryScope = {}, options: SuspenseHookOptions<ActivityLogPage> = {}): UseSuspenseQueryResult<ActivityLogPage, PostHogApiError> {
   return useSuspenseQuery({ ...projectActivityQueryOptions(useHogkitClient(), id, params), ...options });
 }
 
 /** Variables of `useAddProductIntent`. */
 export interface AddProductIntentVariables {
-  id: OperationPathParams<"projects_add_product_intent_partial_update">["id"];
-  body: OperationBody<"projects_add_product_intent_partial_update">;
+  id: number;
+  body: ProductIntentRequest;
   /** Another organization than the client's default (`@current`). */
   organizationId?: string;
 }
@@ -60,9 +60,9 @@ export interface AddProductIntentVariables {
  * A personal API key needs the `project:read` scope.
  */
 export function useAddProductIntent(
-  options: HogkitMutationOptions<OperationResult<"projects_add_product_intent_partial_update">, PostHogApiError, AddProductIntentVariables> = {},
-): UseMutationResult<OperationResult<"projects_add_product_intent_partial_update">, PostHogApiError, AddProductIntentVariables, OptimisticContext> {
-  return useHogkitMutation<OperationResult<"projects_add_product_intent_partial_update">, PostHogApiError, AddProductIntentVariables>(
+  options: HogkitMutationOptions<Team, PostHogApiError, AddProductIntentVariables> = {},
+): UseMutationResult<Team, PostHogApiError, AddProductIntentVariables, OptimisticContext> {
+  return useHogkitMutation<Team, PostHogApiError, AddProductIntentVariables>(
     {
       keys: projectKeys,
       effect: "invalidate-detail",
@@ -76,8 +76,8 @@ export function useAddProductIntent(
 
 /** Variables of `useChangeOrganization`. */
 export interface ChangeOrganizationVariables {
-  id: OperationPathParams<"projects_change_organization_create">["id"];
-  body: OperationBody<"projects_change_organization_create">;
+  id: number;
+  body: ChangeOrganizationRequest;
   /** Another organization than the client's default (`@current`). */
   organizationId?: string;
 }
@@ -87,9 +87,9 @@ export interface ChangeOrganizationVariables {
  * PostHog accepts this only from a logged-in browser session: it refuses personal API keys (403).
  */
 export function useChangeOrganization(
-  options: HogkitMutationOptions<OperationResult<"projects_change_organization_create">, PostHogApiError, ChangeOrganizationVariables> = {},
-): UseMutationResult<OperationResult<"projects_change_organization_create">, PostHogApiError, ChangeOrganizationVariables, OptimisticContext> {
-  return useHogkitMutation<OperationResult<"projects_change_organization_create">, PostHogApiError, ChangeOrganizationVariables>(
+  options: HogkitMutationOptions<Project, PostHogApiError, ChangeOrganizationVariables> = {},
+): UseMutationResult<Project, PostHogApiError, ChangeOrganizationVariables, OptimisticContext> {
+  return useHogkitMutation<Project, PostHogApiError, ChangeOrganizationVariables>(
     {
       keys: projectKeys,
       effect: "write-detail",
@@ -103,8 +103,8 @@ export function useChangeOrganization(
 
 /** Variables of `useCompleteProductOnboarding`. */
 export interface CompleteProductOnboardingVariables {
-  id: OperationPathParams<"projects_complete_product_onboarding_partial_update">["id"];
-  body: OperationBody<"projects_complete_product_onboarding_partial_update">;
+  id: number;
+  body: ProductIntentRequest;
   /** Another organization than the client's default (`@current`). */
   organizationId?: string;
 }
@@ -114,9 +114,9 @@ export interface CompleteProductOnboardingVariables {
  * A personal API key needs the `project:read` scope.
  */
 export function useCompleteProductOnboarding(
-  options: HogkitMutationOptions<OperationResult<"projects_complete_product_onboarding_partial_update">, PostHogApiError, CompleteProductOnboardingVariables> = {},
-): UseMutationResult<OperationResult<"projects_complete_product_onboarding_partial_update">, PostHogApiError, CompleteProductOnboardingVariables, OptimisticContext> {
-  return useHogkitMutation<OperationResult<"projects_complete_product_onboarding_partial_update">, PostHogApiError, CompleteProductOnboardingVariables>(
+  options: HogkitMutationOptions<Team, PostHogApiError, CompleteProductOnboardingVariables> = {},
+): UseMutationResult<Team, PostHogApiError, CompleteProductOnboardingVariables, OptimisticContext> {
+  return useHogkitMutation<Team, PostHogApiError, CompleteProductOnboardingVariables>(
     {
       keys: projectKeys,
       effect: "invalidate-detail",
@@ -130,7 +130,7 @@ export function useCompleteProductOnboarding(
 
 /** Variables of `useCreateProject`. */
 export interface CreateProjectVariables {
-  body?: OperationBody<"projects_create">;
+  body?: ProjectCreate;
   /** Another organization than the client's default (`@current`). */
   organizationId?: string;
 }
@@ -140,9 +140,9 @@ export interface CreateProjectVariables {
  * A personal API key needs the `project:write` scope.
  */
 export function useCreateProject(
-  options: HogkitMutationOptions<OperationResult<"projects_create">, PostHogApiError, CreateProjectVariables> = {},
-): UseMutationResult<OperationResult<"projects_create">, PostHogApiError, CreateProjectVariables, OptimisticContext> {
-  return useHogkitMutation<OperationResult<"projects_create">, PostHogApiError, CreateProjectVariables>(
+  options: HogkitMutationOptions<Project, PostHogApiError, CreateProjectVariables> = {},
+): UseMutationResult<Project, PostHogApiError, CreateProjectVariables, OptimisticContext> {
+  return useHogkitMutation<Project, PostHogApiError, CreateProjectVariables>(
     {
       keys: projectKeys,
       effect: "invalidate-lists",
@@ -155,7 +155,7 @@ export function useCreateProject(
 
 /** Variables of `useDeleteSecretTokenBackup`. */
 export interface DeleteSecretTokenBackupVariables {
-  id: OperationPathParams<"projects_delete_secret_token_backup_partial_update">["id"];
+  id: number;
   /** Another organization than the client's default (`@current`). */
   organizationId?: string;
 }
@@ -165,9 +165,9 @@ export interface DeleteSecretTokenBackupVariables {
  * PostHog accepts this only from a logged-in browser session: it refuses personal API keys (403).
  */
 export function useDeleteSecretTokenBackup(
-  options: HogkitMutationOptions<OperationResult<"projects_delete_secret_token_backup_partial_update">, PostHogApiError, DeleteSecretTokenBackupVariables> = {},
-): UseMutationResult<OperationResult<"projects_delete_secret_token_backup_partial_update">, PostHogApiError, DeleteSecretTokenBackupVariables, OptimisticContext> {
-  return useHogkitMutation<OperationResult<"projects_delete_secret_token_backup_partial_update">, PostHogApiError, DeleteSecretTokenBackupVariables>(
+  options: HogkitMutationOptions<Project, PostHogApiError, DeleteSecretTokenBackupVariables> = {},
+): UseMutationResult<Project, PostHogApiError, DeleteSecretTokenBackupVariables, OptimisticContext> {
+  return useHogkitMutation<Project, PostHogApiError, DeleteSecretTokenBackupVariables>(
     {
       keys: projectKeys,
       effect: "write-detail",
@@ -180,7 +180,7 @@ export function useDeleteSecretTokenBackup(
 
 /** Variables of `useDeleteProject`. */
 export interface DeleteProjectVariables {
-  id: OperationPathParams<"projects_destroy">["id"];
+  id: number;
   /** Another organization than the client's default (`@current`). */
   organizationId?: string;
 }
@@ -207,7 +207,7 @@ export function useDeleteProject(
  * Retrieve is generating demo data — `GET /api/organizations/{organization_id}/projects/{id}/is_generating_demo_data/`.
  * PostHog accepts this only from a logged-in browser session: it refuses personal API keys (403).
  */
-export function useProjectIsGeneratingDemoData(id: OperationPathParams<"projects_is_generating_demo_data_retrieve">["id"], params: QueryScope = {}, options: QueryHookOptions<OperationResult<"projects_is_generating_demo_data_retrieve">> = {}): UseQueryResult<OperationResult<"projects_is_generating_demo_data_retrieve">, PostHogApiError> {
+export function useProjectIsGeneratingDemoData(id: number, params: QueryScope = {}, options: QueryHookOptions<IsGeneratingDemoData> = {}): UseQueryResult<IsGeneratingDemoData, PostHogApiError> {
   return useQuery({ ...projectIsGeneratingDemoDataQueryOptions(useHogkitClient(), id, params), ...options });
 }
 
@@ -215,7 +215,7 @@ export function useProjectIsGeneratingDemoData(id: OperationPathParams<"projects
  * Retrieve is generating demo data — `GET /api/organizations/{organization_id}/projects/{id}/is_generating_demo_data/`.
  * PostHog accepts this only from a logged-in browser session: it refuses personal API keys (403).
  */
-export function useSuspenseProjectIsGeneratingDemoData(id: OperationPathParams<"projects_is_generating_demo_data_retrieve">["id"], params: QueryScope = {}, options: SuspenseHookOptions<OperationResult<"projects_is_generating_demo_data_retrieve">> = {}): UseSuspenseQueryResult<OperationResult<"projects_is_generating_demo_data_retrieve">, PostHogApiError> {
+export function useSuspenseProjectIsGeneratingDemoData(id: number, params: QueryScope = {}, options: SuspenseHookOptions<IsGeneratingDemoData> = {}): UseSuspenseQueryResult<IsGeneratingDemoData, PostHogApiError> {
   return useSuspenseQuery({ ...projectIsGeneratingDemoDataQueryOptions(useHogkitClient(), id, params), ...options });
 }
 
@@ -223,7 +223,7 @@ export function useSuspenseProjectIsGeneratingDemoData(id: OperationPathParams<"
  * Retrieve list — `GET /api/organizations/{organization_id}/projects/`.
  * A personal API key needs the `project:read` scope.
  */
-export function useProjects(params: OperationQuery<"projects_list"> & QueryScope = {}, options: QueryHookOptions<OperationResult<"projects_list">> = {}): UseQueryResult<OperationResult<"projects_list">, PostHogApiError> {
+export function useProjects(params: OperationQuery<"projects_list"> & QueryScope = {}, options: QueryHookOptions<ProjectsPage> = {}): UseQueryResult<ProjectsPage, PostHogApiError> {
   return useQuery({ ...projectsQueryOptions(useHogkitClient(), params), ...options });
 }
 
@@ -231,19 +231,19 @@ export function useProjects(params: OperationQuery<"projects_list"> & QueryScope
  * Retrieve list — `GET /api/organizations/{organization_id}/projects/`.
  * A personal API key needs the `project:read` scope.
  */
-export function useSuspenseProjects(params: OperationQuery<"projects_list"> & QueryScope = {}, options: SuspenseHookOptions<OperationResult<"projects_list">> = {}): UseSuspenseQueryResult<OperationResult<"projects_list">, PostHogApiError> {
+export function useSuspenseProjects(params: OperationQuery<"projects_list"> & QueryScope = {}, options: SuspenseHookOptions<ProjectsPage> = {}): UseSuspenseQueryResult<ProjectsPage, PostHogApiError> {
   return useSuspenseQuery({ ...projectsQueryOptions(useHogkitClient(), params), ...options });
 }
 
 /** `useInfiniteQuery` over `projects.list`: `data.pages`, `fetchNextPage()`, `hasNextPage`. */
-export function useProjectsInfinite(params: Omit<OperationQuery<"projects_list">, "offset"> & QueryScope = {}, options: Omit<UseInfiniteQueryOptions<OperationResult<"projects_list">, PostHogApiError, InfiniteData<OperationResult<"projects_list">, number>, readonly unknown[], number>, "queryKey" | "queryFn" | "initialPageParam" | "getNextPageParam"> = {}): UseInfiniteQueryResult<InfiniteData<OperationResult<"projects_list">, number>, PostHogApiError> {
+export function useProjectsInfinite(params: Omit<OperationQuery<"projects_list">, "offset"> & QueryScope = {}, options: Omit<UseInfiniteQueryOptions<ProjectsPage, PostHogApiError, InfiniteData<ProjectsPage, number>, readonly unknown[], number>, "queryKey" | "queryFn" | "initialPageParam" | "getNextPageParam"> = {}): UseInfiniteQueryResult<InfiniteData<ProjectsPage, number>, PostHogApiError> {
   return useInfiniteQuery({ ...projectsInfiniteQueryOptions(useHogkitClient(), params), ...options });
 }
 
 /** Variables of `useUpdateProject`. */
 export interface UpdateProjectVariables {
-  id: OperationPathParams<"projects_partial_update">["id"];
-  body?: OperationBody<"projects_partial_update">;
+  id: number;
+  body?: ProjectUpdate;
   /** Another organization than the client's default (`@current`). */
   organizationId?: string;
 }
@@ -253,9 +253,9 @@ export interface UpdateProjectVariables {
  * A personal API key needs the `project:write` scope.
  */
 export function useUpdateProject(
-  options: HogkitMutationOptions<OperationResult<"projects_partial_update">, PostHogApiError, UpdateProjectVariables> = {},
-): UseMutationResult<OperationResult<"projects_partial_update">, PostHogApiError, UpdateProjectVariables, OptimisticContext> {
-  return useHogkitMutation<OperationResult<"projects_partial_update">, PostHogApiError, UpdateProjectVariables>(
+  options: HogkitMutationOptions<Project, PostHogApiError, UpdateProjectVariables> = {},
+): UseMutationResult<Project, PostHogApiError, UpdateProjectVariables, OptimisticContext> {
+  return useHogkitMutation<Project, PostHogApiError, UpdateProjectVariables>(
     {
       keys: projectKeys,
       effect: "write-detail",
@@ -269,7 +269,7 @@ export function useUpdateProject(
 
 /** Variables of `useResetToken`. */
 export interface ResetTokenVariables {
-  id: OperationPathParams<"projects_reset_token_partial_update">["id"];
+  id: number;
   /** Another organization than the client's default (`@current`). */
   organizationId?: string;
 }
@@ -279,9 +279,9 @@ export interface ResetTokenVariables {
  * PostHog accepts this only from a logged-in browser session: it refuses personal API keys (403).
  */
 export function useResetToken(
-  options: HogkitMutationOptions<OperationResult<"projects_reset_token_partial_update">, PostHogApiError, ResetTokenVariables> = {},
-): UseMutationResult<OperationResult<"projects_reset_token_partial_update">, PostHogApiError, ResetTokenVariables, OptimisticContext> {
-  return useHogkitMutation<OperationResult<"projects_reset_token_partial_update">, PostHogApiError, ResetTokenVariables>(
+  options: HogkitMutationOptions<Project, PostHogApiError, ResetTokenVariables> = {},
+): UseMutationResult<Project, PostHogApiError, ResetTokenVariables, OptimisticContext> {
+  return useHogkitMutation<Project, PostHogApiError, ResetTokenVariables>(
     {
       keys: projectKeys,
       effect: "write-detail",
@@ -296,7 +296,7 @@ export function useResetToken(
  * Retrieve — `GET /api/organizations/{organization_id}/projects/{id}/`.
  * A personal API key needs the `project:read` scope.
  */
-export function useProject(id: OperationPathParams<"projects_retrieve">["id"], params: QueryScope = {}, options: QueryHookOptions<OperationResult<"projects_retrieve">> = {}): UseQueryResult<OperationResult<"projects_retrieve">, PostHogApiError> {
+export function useProject(id: number, params: QueryScope = {}, options: QueryHookOptions<Project> = {}): UseQueryResult<Project, PostHogApiError> {
   return useQuery({ ...projectQueryOptions(useHogkitClient(), id, params), ...options });
 }
 
@@ -304,13 +304,13 @@ export function useProject(id: OperationPathParams<"projects_retrieve">["id"], p
  * Retrieve — `GET /api/organizations/{organization_id}/projects/{id}/`.
  * A personal API key needs the `project:read` scope.
  */
-export function useSuspenseProject(id: OperationPathParams<"projects_retrieve">["id"], params: QueryScope = {}, options: SuspenseHookOptions<OperationResult<"projects_retrieve">> = {}): UseSuspenseQueryResult<OperationResult<"projects_retrieve">, PostHogApiError> {
+export function useSuspenseProject(id: number, params: QueryScope = {}, options: SuspenseHookOptions<Project> = {}): UseSuspenseQueryResult<Project, PostHogApiError> {
   return useSuspenseQuery({ ...projectQueryOptions(useHogkitClient(), id, params), ...options });
 }
 
 /** Variables of `useRotateSecretToken`. */
 export interface RotateSecretTokenVariables {
-  id: OperationPathParams<"projects_rotate_secret_token_partial_update">["id"];
+  id: number;
   /** Another organization than the client's default (`@current`). */
   organizationId?: string;
 }
@@ -320,9 +320,9 @@ export interface RotateSecretTokenVariables {
  * PostHog accepts this only from a logged-in browser session: it refuses personal API keys (403).
  */
 export function useRotateSecretToken(
-  options: HogkitMutationOptions<OperationResult<"projects_rotate_secret_token_partial_update">, PostHogApiError, RotateSecretTokenVariables> = {},
-): UseMutationResult<OperationResult<"projects_rotate_secret_token_partial_update">, PostHogApiError, RotateSecretTokenVariables, OptimisticContext> {
-  return useHogkitMutation<OperationResult<"projects_rotate_secret_token_partial_update">, PostHogApiError, RotateSecretTokenVariables>(
+  options: HogkitMutationOptions<Project, PostHogApiError, RotateSecretTokenVariables> = {},
+): UseMutationResult<Project, PostHogApiError, RotateSecretTokenVariables, OptimisticContext> {
+  return useHogkitMutation<Project, PostHogApiError, RotateSecretTokenVariables>(
     {
       keys: projectKeys,
       effect: "write-detail",
