@@ -200,9 +200,9 @@ describe.each([
     file: "friendly.ts",
     want: [
       'export type Thing = Readable<Schemas["Thing"]>;',
-      'export type ThingUpdate = Writable<Schemas["PatchedThing"]>;',
+      'export type ThingUpdate = RequestBody<Schemas["PatchedThing"]>;',
       'export type ThingsPage = Readable<Schemas["PaginatedThingList"]>;',
-      'export type ThingCreate = Writable<Schemas["Thing"]>;',
+      'export type ThingCreate = RequestBody<Schemas["Thing"]>;',
     ],
   },
 ])("$emitter emitter", ({ emit, file, want }) => {

@@ -10,6 +10,7 @@ export type { $Read, $Write, components, operations, paths, Readable, Writable }
 export { type OperationId, operationTable } from "./generated/operations.js";
 export type { OperationEffect, OperationInfo, ParameterInfo, SecurityInfo } from "./operation-info.js";
 export type * from "./operation-types.js";
+export type { ReadOnlyField, RequestBody } from "./request-body.js";
 
 /** The path parameters every project operation shares. */
 export type ProjectPathParams = operations["projects_retrieve"]["parameters"]["path"];

@@ -2,7 +2,8 @@
  * Per-operation type helpers keyed by operationId, so that generated SDK code can say
  * `OperationResult<"projects_retrieve">` instead of repeating openapi-typescript's nesting.
  */
-import type { operations, Readable, Writable } from "./generated/openapi.js";
+import type { operations, Readable } from "./generated/openapi.js";
+import type { RequestBody } from "./request-body.js";
 
 type Op<Id extends keyof operations> = operations[Id];
 type Parameters<Id extends keyof operations> = Op<Id> extends { parameters: infer P } ? P : never;
@@ -18,9 +19,9 @@ export type OperationPathParams<Id extends keyof operations> =
 export type OperationQuery<Id extends keyof operations> =
   Parameters<Id> extends { query?: infer Q } ? ([Q] extends [never | undefined] ? never : NonNullable<Q>) : never;
 
-/** The JSON request body an operation accepts, read-only fields removed. */
+/** The JSON request body an operation accepts; a read-only field in it is an error that names it. */
 export type OperationBody<Id extends keyof operations> =
-  Op<Id> extends { requestBody?: infer B } ? Writable<JsonContent<NonNullable<B>>> : never;
+  Op<Id> extends { requestBody?: infer B } ? RequestBody<JsonContent<NonNullable<B>>> : never;
 
 /** The JSON a successful call returns (`undefined` for 204 No Content). */
 export type OperationResult<Id extends keyof operations> = {

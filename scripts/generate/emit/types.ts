@@ -32,7 +32,8 @@ function friendlyTypes(context: EmitContext): string {
       .sort();
   const out = [
     header(context),
-    'import type { components, Readable, Writable } from "./openapi.js";',
+    'import type { RequestBody } from "../request-body.js";',
+    'import type { components, Readable } from "./openapi.js";',
     "",
     'type Schemas = components["schemas"];',
   ];
@@ -58,7 +59,7 @@ function friendlyTypes(context: EmitContext): string {
       lines.push(`\`${schema}\` as a request body: read-only fields left out, so sending one does not compile.`);
       if (bodies.length) lines.push(`The body of ${bodies.join(", ")}.`);
     }
-    const type = !isObject ? ref : view === "read" ? `Readable<${ref}>` : `Writable<${ref}>`;
+    const type = !isObject ? ref : view === "read" ? `Readable<${ref}>` : `RequestBody<${ref}>`;
     out.push("", jsDoc(lines), `export type ${name} = ${type};`);
   }
   for (const row of context.operations) {
@@ -70,7 +71,7 @@ function friendlyTypes(context: EmitContext): string {
       jsDoc([
         `The body of \`${names.client}()\`: \`${row.body.schema}\` without its read-only fields, which PostHog ignores.`,
       ]),
-      `export type ${names.body} = Writable<${ref}>;`,
+      `export type ${names.body} = RequestBody<${ref}>;`,
     );
   }
   return `${out.join("\n")}\n`;
