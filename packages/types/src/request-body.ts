@@ -13,16 +13,17 @@ export interface ReadOnlyField<Name extends string> {
 }
 
 /** `T` as a request body: writable fields as they are, read-only ones refused by name. */
-export type RequestBody<T> = T extends $Read<unknown>
-  ? never
-  : T extends $Write<infer U>
-    ? RequestBody<U>
-    : T extends (infer E)[]
-      ? RequestBody<E>[]
-      : T extends object
-        ? {
-            [K in keyof T as NonNullable<T[K]> extends $Read<unknown> ? never : K]: RequestBody<T[K]>;
-          } & {
-            [K in keyof T as NonNullable<T[K]> extends $Read<unknown> ? K : never]?: ReadOnlyField<K & string>;
-          }
-        : T;
+export type RequestBody<T> =
+  T extends $Read<unknown>
+    ? never
+    : T extends $Write<infer U>
+      ? RequestBody<U>
+      : T extends (infer E)[]
+        ? RequestBody<E>[]
+        : T extends object
+          ? {
+              [K in keyof T as NonNullable<T[K]> extends $Read<unknown> ? never : K]: RequestBody<T[K]>;
+            } & {
+              [K in keyof T as NonNullable<T[K]> extends $Read<unknown> ? K : never]?: ReadOnlyField<K & string>;
+            }
+          : T;
