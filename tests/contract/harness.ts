@@ -4,6 +4,7 @@
  */
 import { createClient, type PostHogClient } from "@hogkit/client";
 import { createFakePostHog, type FakePostHog } from "@hogkit/testing";
+import { mswHandlers } from "@hogkit/testing/msw";
 import { setupServer } from "msw/node";
 
 export const ORG_A = "0190a6e1-0000-7000-8000-00000000000a"; // the user's current organization, owner
@@ -89,7 +90,7 @@ function harness(
 
 export async function overMsw(): Promise<Harness> {
   const fake = createFake();
-  const server = setupServer(...fake.handlers);
+  const server = setupServer(...mswHandlers(fake));
   server.listen({ onUnhandledRequest: "error" });
   return harness("msw", fake, "https://us.posthog.com", async () => server.close());
 }

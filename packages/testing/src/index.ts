@@ -21,7 +21,7 @@ export {
 } from "./fake/fake-core.js";
 export type { CountedFault, FaultInjector, FaultScope, RateLimitFault } from "./fake/faults.js";
 export type { ListenOptions, RunningServer } from "./fake/http-server.js";
-export { createFakePostHog, type FakePostHog } from "./fake.js";
+export { createFakePostHog, type FakePostHog, type MswRequestHandler } from "./fake.js";
 export { type FactoryName, factoryTable, type GeneratedFactories } from "./generated/factories.js";
 export { schemaDocument } from "./generated/schemas.js";
 export type { Overrides } from "./overrides.js";

@@ -18,6 +18,7 @@ import {
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createFakePostHog, createSchemaValidator, type FakePostHog } from "../src/index.js";
+import { mswHandlers } from "../src/msw.js";
 
 const OTHER_ORG = "0e0e0e0e-0000-4000-8000-000000000005";
 const fake = createFakePostHog({
@@ -30,7 +31,7 @@ const validator = createSchemaValidator();
 /** Tiny waits so retry tests stay fast; the client's real defaults are in its own tests. */
 const backoff = { baseDelayMs: 1, maxDelayMs: 5, rateLimitDelayMs: 5, maxRetryAfterMs: 10 };
 
-const msw = setupServer(...fake.handlers);
+const msw = setupServer(...mswHandlers(fake));
 let server: Awaited<ReturnType<FakePostHog["listen"]>> | undefined;
 const transports = [
   { name: "MSW", host: () => "https://us.posthog.com", up: async () => msw.listen(), down: async () => msw.close() },

@@ -7,6 +7,7 @@ import { operationTable } from "@hogkit/types";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createFakePostHog, createSchemaValidator, type FakePostHog } from "../src/index.js";
+import { mswHandlers } from "../src/msw.js";
 import { error, PROJECTS, read, request } from "./helpers.js";
 
 const fake = createFakePostHog({ seed: 21, projects: [{ name: "Web" }] });
@@ -14,7 +15,7 @@ const validator = createSchemaValidator();
 
 type Transport = { name: string; base: () => string; setup: () => Promise<void>; teardown: () => Promise<void> };
 
-const msw = setupServer(...fake.handlers);
+const msw = setupServer(...mswHandlers(fake));
 let server: Awaited<ReturnType<FakePostHog["listen"]>> | undefined;
 
 const transports: Transport[] = [
@@ -163,7 +164,7 @@ describe("operations with no named behaviour", () => {
     await new Promise<void>((resolve) => plain.listen(0, "127.0.0.1", resolve));
     const address = plain.address() as { port: number };
     const base = `http://127.0.0.1:${address.port}`;
-    const intercepting = setupServer(...createFakePostHog().handlers);
+    const intercepting = setupServer(...mswHandlers(createFakePostHog()));
     intercepting.listen({ onUnhandledRequest: "bypass" });
     try {
       expect(await (await fetch(`${base}/health`)).text()).toBe("plain server");

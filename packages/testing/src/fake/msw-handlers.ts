@@ -1,9 +1,19 @@
-/** The fake as MSW request handlers, for any base URL: every path prefix of the API delegates to `handle`. */
-import { type HttpHandler, http } from "msw";
+/**
+ * The fake as MSW request handlers, for any base URL: every path prefix of the API delegates to
+ * `handle`. msw itself is passed in (its `http` namespace), so this file imports nothing from msw
+ * and the package's main entry never loads it.
+ */
 import type { FakeCore } from "./fake-core.js";
 import { pathPrefixes } from "./routes.js";
 
-export function mswHandlers(fake: FakeCore): HttpHandler[] {
+/** What the handlers need from msw (2 or 3): `http.all(path, resolver)`. */
+export interface MswHttp {
+  all(path: string, resolver: (info: { request: Request }) => Promise<Response>): unknown;
+}
+
+export function createMswHandlers<Handler>(http: MswHttp, fake: Pick<FakeCore, "handle" | "operations">): Handler[] {
   // `Response.error()` from `handle` is a dropped connection; MSW turns it into a network error.
-  return pathPrefixes(fake.operations).map((prefix) => http.all(`*${prefix}*`, ({ request }) => fake.handle(request)));
+  return pathPrefixes(fake.operations).map(
+    (prefix) => http.all(`*${prefix}*`, ({ request }) => fake.handle(request)) as Handler,
+  );
 }
