@@ -5,11 +5,14 @@
 export { createFactories, type Factories, type FactoryOptions } from "./factories.js";
 export type {
   ActivityLogEntry,
+  ApiKeyKind,
   FakeApiKey,
   FakeDatabase,
   FakeOrganization,
   FakeSession,
+  FakeUser,
   MembershipLevel,
+  ProductFeature,
   Project,
   StoredProject,
 } from "./fake/database.js";
@@ -21,6 +24,7 @@ export {
 } from "./fake/fake-core.js";
 export type { CountedFault, FaultInjector, FaultScope, RateLimitFault } from "./fake/faults.js";
 export type { ListenOptions, RunningServer } from "./fake/http-server.js";
+export { SeedDataError } from "./fake/seed-data.js";
 export { createFakePostHog, type FakePostHog, type MswRequestHandler } from "./fake.js";
 export { type FactoryName, factoryTable, type GeneratedFactories } from "./generated/factories.js";
 export { schemaDocument } from "./generated/schemas.js";

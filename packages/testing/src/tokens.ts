@@ -17,7 +17,3 @@ export const projectSecretToken = (random: Random) => `phs_${random.string(lengt
 export const personalApiKey = (random: Random) => `phx_${random.string(lengthFor(32), BASE57)}`;
 /** An opaque session id, as Django's `sessionid` cookie carries. */
 export const sessionId = (random: Random) => random.string(32, "abcdefghijklmnopqrstuvwxyz0123456789");
-
-/** How PostHog shows a secret in activity logs: `phs_...abcd`. */
-export const maskToken = (token: string | null | undefined) =>
-  token ? `${token.slice(0, 4)}...${token.slice(-4)}` : null;

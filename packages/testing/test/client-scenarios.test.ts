@@ -114,9 +114,19 @@ for (const transport of transports) {
       expect(activity.total_count).toBe(4);
       expect(activity.results).toHaveLength(2);
       expect(activity.next).toContain("page=2");
+      const from = fake.organizationId;
       const moved = await posthog.projects.changeOrganization(1, { organization_id: OTHER_ORG });
       expect(moved.organization).toBe(OTHER_ORG);
-      await expect(posthog.projects.retrieve(1)).rejects.toBeInstanceOf(NotFoundError);
+      // Project 1 was the user's current project: the current organization follows it.
+      expect((await posthog.projects.retrieve(1)).organization).toBe(OTHER_ORG);
+      const { cookie } = fake.createSession();
+      const inOldOrganization = createClient({
+        host: transport.host(),
+        headers: { cookie },
+        organizationId: from,
+        backoff,
+      });
+      await expect(inOldOrganization.projects.retrieve(1)).rejects.toBeInstanceOf(NotFoundError);
     });
 
     it("a personal key on a session-only action: PermissionDeniedError with sessionOnly", async () => {

@@ -241,7 +241,7 @@ describe("errors (drf-exceptions-hog, posthog/api/project.py)", () => {
     );
     const nul = await call(fake, "PATCH", detail(1), { body: { name: null } });
     expect(nul.body).toEqual(error("validation_error", "null", "This field may not be null.", "name"));
-    const nested = await call(fake, "PATCH", detail(1), { body: { app_urls: ["ok", 5] } });
+    const nested = await call(fake, "PATCH", detail(1), { body: { app_urls: ["ok", {}] } });
     expect(nested.body.attr).toBe("app_urls__1");
     expect(fake.db.project(1)?.name).toBe("Web");
   });
@@ -444,7 +444,11 @@ describe("actions", () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.organization).toBe(OTHER_ORG);
-    expect((await call(fake, "GET", detail(1))).status).toBe(404);
+    // Project 1 was the user's current project: the current organization (@current) follows it.
+    expect(fake.organizationId).toBe(OTHER_ORG);
+    expect((await call(fake, "GET", `/api/organizations/${fake.db.organizations[0]?.id}/projects/1/`)).status).toBe(
+      404,
+    );
     expect((await call(fake, "GET", `/api/organizations/${OTHER_ORG}/projects/1/`)).status).toBe(200);
   });
 
@@ -515,8 +519,12 @@ describe("actions", () => {
     const page = await call(fake, "GET", detail(1, "activity"), { auth: session });
     const [rotate, reset] = page.body.results;
     expect(reset.detail.changes[0]).toMatchObject({ field: "api_token", before, after: fake.db.project(1)!.api_token });
-    expect(rotate.detail.changes[0]).toMatchObject({ field: "secret_api_token", action: "created", before: null });
-    expect(rotate.detail.changes[0].after).toMatch(/^phs_\.\.\.[a-zA-Z0-9]{4}$/);
+    expect(rotate.detail.changes[0]).toMatchObject({
+      field: "secret_api_token",
+      action: "created",
+      before: { secret_api_token: null },
+    });
+    expect(rotate.detail.changes[0].after.secret_api_token).toMatch(/^phs_\.\.\.[a-zA-Z0-9]{4}$/);
   });
 
   it("activity: a non-integer limit is an uncaught ValueError upstream, a 500", async () => {

@@ -1,64 +1,44 @@
 /**
- * Authentication and scopes, in the server's order (posthog/auth.py, posthog/permissions.py):
- * a personal API key (Authorization: Bearer, else `?personal_api_key=`) is tried before the session
- * cookie; an unknown key is 401 `authentication_failed`, no credentials 401 `not_authenticated`.
- * Then operations without scopes refuse every key (even `*`), and scoped ones need the scope
- * (`:write` implies `:read`). Sessions skip scope checks.
+ * Authentication, in the server's order (posthog/auth.py): a Bearer token starting `pha_` is an
+ * OAuth access token (unknown: 401 "Invalid access token."), any other Bearer token or
+ * `?personal_api_key=` a personal API key (unknown: 401 naming where it was found), then the
+ * `sessionid` cookie. No credentials at all is not an error here: IsAuthenticated refuses it later
+ * (see permissions.ts), after a few checks that PostHog runs first.
  */
-import type { OperationInfo } from "@hogkit/types";
-import { ApiError, permissionDenied } from "./api-error.js";
+import { ApiError } from "./api-error.js";
 import type { FakeApiKey, FakeDatabase, FakeSession } from "./database.js";
 
-export type Caller = { kind: "key"; key: FakeApiKey } | { kind: "session"; session: FakeSession };
+export type Caller =
+  | { kind: "key"; key: FakeApiKey }
+  | { kind: "session"; session: FakeSession }
+  | { kind: "anonymous" };
 
-const challenge = (origin: string) => ({
+export const challenge = (origin: string) => ({
   "www-authenticate": `Bearer resource_metadata="${origin}/.well-known/oauth-protected-resource"`,
 });
 
-export function authenticate(db: FakeDatabase, request: Request, url: URL, siteUrl: string): Caller {
+const failed = (detail: string, origin: string) =>
+  new ApiError(401, "authentication_error", "authentication_failed", detail, null, challenge(origin));
+
+export function authenticate(db: FakeDatabase, request: Request, url: URL): Caller {
   const header = request.headers.get("authorization");
   const bearer = header?.match(/^Bearer\s+(\S.+)$/)?.[1]?.trim();
+  if (bearer?.startsWith("pha_")) {
+    const token = db.keys.find((k) => k.kind === "oauth" && k.key === bearer);
+    if (!token) throw failed("Invalid access token.", url.origin);
+    return { kind: "key", key: token };
+  }
   const fromQuery = url.searchParams.get("personal_api_key");
   const [candidate, source] = bearer ? [bearer, "Authorization header"] : [fromQuery, "query string"];
   if (candidate) {
-    const key = db.keys.find((k) => k.key === candidate);
-    if (!key) {
-      throw new ApiError(
-        401,
-        "authentication_error",
-        "authentication_failed",
-        `Personal API key found in request ${source} is invalid.`,
-        null,
-        challenge(siteUrl),
-      );
-    }
+    const key = db.keys.find((k) => k.kind === "personal" && k.key === candidate);
+    if (!key) throw failed(`Personal API key found in request ${source} is invalid.`, url.origin);
     return { kind: "key", key };
   }
   const sessionId = cookie(request.headers.get("cookie"), "sessionid");
   const session = sessionId ? db.sessions.find((s) => s.id === sessionId) : undefined;
   if (session) return { kind: "session", session };
-  throw new ApiError(
-    401,
-    "authentication_error",
-    "not_authenticated",
-    "Authentication credentials were not provided.",
-    null,
-    challenge(siteUrl),
-  );
-}
-
-export function authorize(caller: Caller, row: OperationInfo): void {
-  if (caller.kind === "session") return;
-  if (row.scopes === null || row.scopes.length === 0) {
-    throw permissionDenied("This action does not support personal API key access");
-  }
-  const held = caller.key.scopes;
-  if (held.includes("*")) return;
-  for (const scope of row.scopes) {
-    const enough =
-      held.includes(scope) || (scope.endsWith(":read") && held.includes(scope.replace(/:read$/, ":write")));
-    if (!enough) throw permissionDenied(`API key missing required scope '${scope}'`);
-  }
+  return { kind: "anonymous" };
 }
 
 function cookie(header: string | null, name: string): string | undefined {

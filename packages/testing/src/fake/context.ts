@@ -10,8 +10,12 @@ export interface FakeRuntime {
   readonly factories: Factories;
   readonly validator: SchemaValidator;
   readonly now: () => Date;
-  /** Valid `product_type` values for complete_product_onboarding (PostHog's ProductKey). */
+  /** Valid `product_type` values (PostHog's ProductKey). */
   readonly productKeys: readonly string[];
+  /** Valid `intent_context` values (ProductIntentContext); null accepts any string. */
+  readonly intentContexts: readonly string[] | null;
+  /** PostHog feature flags switched on for the fake's user (`project-secret-api-keys`). */
+  readonly featureFlags: ReadonlySet<string>;
 }
 
 export interface RequestContext {
@@ -23,13 +27,20 @@ export interface RequestContext {
   readonly caller: Caller;
   /** The organization of the URL (`@current` resolved), when it exists and the user belongs to it. */
   readonly organization: FakeOrganization | undefined;
-  /** The organization id the URL names, after `@current` resolution (may be unknown). */
+  /** The organization id the URL names, after `@current` resolution (may be unknown; "" when invalid). */
   readonly organizationId: string;
-  /** The project of `{id}`, looked up as the server does (400 non-integer, 404 unknown / other org). */
+  /**
+   * The organization the URL names (view.organization): 404 "Organization not found." when the id is
+   * not a UUID, `@current` names none, or no such organization exists. It may be one the user is not in.
+   */
+  organizationRecord(): FakeOrganization;
+  /** The user's level in an organization (1 member, 8 admin, 15 owner), null when not a member. */
+  membership(organizationId: string): number | null;
+  /** The project of `{id}`, looked up as the server does (400 non-integer, 404 unknown / not visible). */
   project(): StoredProject;
   /** The JSON body validated against the operation's request schema, read-only fields dropped. */
   body(): Promise<Record<string, unknown>>;
-  /** The JSON body, parsed but not validated (for actions that read `request.data` by hand). */
+  /** The JSON body, parsed but not validated (DRF's `request.data`: `{}` when there is none). */
   rawBody(): Promise<unknown>;
 }
 

@@ -1,7 +1,7 @@
 /**
- * The fake's in-memory state: organizations, projects (stored in the full `ProjectBackwardCompat`
- * shape the API returns), their activity and product intents, and the credentials it accepts.
- * One instance per fake; nothing is shared between fakes.
+ * The fake's in-memory state: organizations (with the plan PostHog reads permissions from),
+ * projects (stored in the full `ProjectBackwardCompat` shape the API returns), their activity,
+ * dashboards, and the credentials it accepts. One instance per fake; nothing is shared.
  */
 import type { components, Readable } from "@hogkit/types";
 
@@ -11,17 +11,43 @@ export type ActivityLogEntry = Readable<components["schemas"]["ActivityLogEntry"
 /** Membership of the fake's user: 1 member, 8 admin, 15 owner, null not a member. */
 export type MembershipLevel = 1 | 8 | 15 | null;
 
+/** One of an organization's `available_product_features` (posthog/constants.py AvailableFeature keys). */
+export interface ProductFeature {
+  key: string;
+  name?: string;
+  /** For `organizations_projects`: how many non-demo projects; null for unlimited. */
+  limit?: number | null;
+}
+
 export interface FakeOrganization {
   id: string;
   name: string;
   membershipLevel: MembershipLevel;
+  /** The plan: `organizations_projects` (with its limit), `organization_invite_settings`, … */
+  availableProductFeatures: ProductFeature[];
+  /** Members may create projects (needs `organization_invite_settings`). */
+  membersCanCreateProjects: boolean;
+  /** Members may use personal API keys here (enforced with `organization_security_settings`). */
+  membersCanUsePersonalApiKeys: boolean;
+  /** A paid subscription: its last project cannot be deleted. */
+  hasActiveSubscription: boolean;
+  /** New projects start with `anonymize_ips` set to this (true for organizations on EU Cloud). */
+  defaultAnonymizeIps: boolean;
 }
 
+/** `personal`: a personal API key (`phx_`); `oauth`: an OAuth access token (`pha_`). Same scope rules. */
+export type ApiKeyKind = "personal" | "oauth";
+
 export interface FakeApiKey {
-  /** The `phx_…` value sent as `Authorization: Bearer …`. */
+  /** The token sent as `Authorization: Bearer …`. */
   key: string;
+  kind: ApiKeyKind;
   /** PostHog scopes (`project:read`, `project:write`, `*`). `:write` implies `:read`. */
   scopes: string[];
+  /** When not empty, the key works only in these organizations (`scoped_organizations`). */
+  scopedOrganizations: string[];
+  /** When not empty, the key works only on these projects (`scoped_teams`). */
+  scopedTeams: number[];
 }
 
 export interface FakeSession {
@@ -29,6 +55,12 @@ export interface FakeSession {
   id: string;
   /** A ready-to-send `Cookie` header value: `sessionid=…`. */
   cookie: string;
+}
+
+/** The one user every credential belongs to, as activity entries show them. */
+export interface FakeUser {
+  first_name: string;
+  email: string;
 }
 
 export interface StoredProject {
@@ -45,10 +77,15 @@ export class FakeDatabase {
   readonly keys: FakeApiKey[] = [];
   readonly sessions: FakeSession[] = [];
   readonly stored = new Map<number, StoredProject>();
+  /** Dashboards by id, with the project each belongs to (for `primary_dashboard`). */
+  readonly dashboards = new Map<number, number>();
+  user: FakeUser = { first_name: "Hogkit", email: "hogkit@example.com" };
   /** The user's current organization (`@current`) and current project (`id=@current`). */
   currentOrganizationId = "";
   currentProjectId: number | null = null;
   nextProjectId = 1;
+  nextDashboardId = 1;
+  nextCohortId = 1;
 
   /** Every project, full shape, in id order. These are the live records: change them to set up a test. */
   get projects(): Project[] {
@@ -68,10 +105,17 @@ export class FakeDatabase {
     return this.organizations.find((o) => o.id === id);
   }
 
-  /** What `is_generating_demo_data` answers for a project. */
+  /** What `is_generating_demo_data` answers for a project (a demo project starts with true). */
   setGeneratingDemoData(id: number, generating: boolean): void {
     const stored = this.stored.get(id);
     if (!stored) throw new RangeError(`[hogkit fake] no project ${id}`);
     stored.generatingDemoData = generating;
+  }
+
+  /** A new dashboard of project `projectId`; its id, for `primary_dashboard`. */
+  addDashboard(projectId: number): number {
+    const id = this.nextDashboardId++;
+    this.dashboards.set(id, projectId);
+    return id;
   }
 }

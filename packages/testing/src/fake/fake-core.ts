@@ -1,14 +1,11 @@
 /**
  * The fake itself: `handle(request) → response` over in-memory state. Routes come from the
- * generated operation table; each request is authenticated, scope-checked and resolved to its
- * organization and project the way PostHog's ProjectViewSet does, then answered by the named
- * behaviour for its operationId, or by a generated response when there is none.
+ * generated operation table; each request is authenticated, checked by ProjectViewSet's permission
+ * chain (permissions.ts) and resolved to its organization and project the way PostHog does, then
+ * answered by the named behaviour for its operationId, or by a generated response when there is none.
  */
 import { type OperationInfo, operationTable } from "@hogkit/types";
 import { createFactories } from "../factories.js";
-import { schemaDocument } from "../generated/schemas.js";
-import { deepMerge, type Overrides } from "../overrides.js";
-import type { SchemaView } from "../schema-document.js";
 import { createSchemaValidator } from "../schema-validator.js";
 import { personalApiKey, sessionId } from "../tokens.js";
 import {
@@ -19,15 +16,29 @@ import {
   RawResponseError,
   validationError,
 } from "./api-error.js";
-import { authenticate, authorize, type Caller } from "./auth.js";
+import { authenticate, type Caller, challenge } from "./auth.js";
 import { behaviours } from "./behaviours/index.js";
 import type { Behaviour, FakeRuntime, RequestContext } from "./context.js";
-import { FakeDatabase, type FakeSession, type MembershipLevel, type Project, type StoredProject } from "./database.js";
+import {
+  type ApiKeyKind,
+  type FakeApiKey,
+  FakeDatabase,
+  type FakeSession,
+  type FakeUser,
+  type MembershipLevel,
+  type ProductFeature,
+  type Project,
+  type StoredProject,
+} from "./database.js";
 import { derivedBehaviour } from "./fallback.js";
 import { FaultInjector } from "./faults.js";
+import { beforeAuthentication, checkPermissions } from "./permissions.js";
 import { newProject } from "./project-records.js";
-import { drfValidationError, readJsonBody } from "./request-body.js";
+import { djangoUuid, pythonInt, pythonRepr } from "./python.js";
+import { readJsonBody } from "./request-body.js";
 import { compileRoutes, matchRoute } from "./routes.js";
+import { validateBySchema } from "./schema-serializer.js";
+import { checkSeedProject, checkSeedRecord, SeedDataError } from "./seed-data.js";
 
 export interface FakeOrganizationInput {
   /** Default: a UUID from the seed. */
@@ -35,30 +46,58 @@ export interface FakeOrganizationInput {
   name?: string;
   /** The fake user's level here: 1 member, 8 admin, 15 owner (default), null not a member. */
   membershipLevel?: MembershipLevel;
+  /**
+   * The plan, as PostHog's `available_product_features`. Default: unlimited projects
+   * (`[{ key: "organizations_projects", limit: null }]`); `[]` is PostHog's free plan (one project).
+   */
+  availableProductFeatures?: ProductFeature[];
+  /** Members may create projects (PostHog also needs the `organization_invite_settings` feature). */
+  membersCanCreateProjects?: boolean;
+  /** Default true. False refuses members' personal API keys (with the `organization_security_settings` feature). */
+  membersCanUsePersonalApiKeys?: boolean;
+  /** A paid subscription: the organization's last project cannot be deleted. Default false. */
+  hasActiveSubscription?: boolean;
+  /** `anonymize_ips` of new projects (PostHog's EU Cloud sets it). Default false. */
+  defaultAnonymizeIps?: boolean;
 }
 
 export interface FakeApiKeyInput {
-  /** Default: a `phx_…` key from the seed. */
+  /** Default: a `phx_…` key (or `pha_…` token) from the seed. */
   key?: string;
+  /** `personal` (default, `phx_`) or `oauth` (an OAuth access token, `pha_`). */
+  kind?: ApiKeyKind;
   /** Default `["*"]`: every scope. */
   scopes?: string[];
+  /** Limit the key to these organizations (PostHog's `scoped_organizations`). */
+  scopedOrganizations?: string[];
+  /** Limit the key to these projects (`scoped_teams`): PostHog then refuses it on list and create. */
+  scopedTeams?: number[];
 }
 
 export interface FakePostHogOptions {
   /** Seed for every generated value (ids, UUIDs, tokens, fields); default 1. */
   seed?: number;
-  /** Default: one organization where the user is owner. The first is the user's `@current`. */
+  /** Default: one organization where the user is owner. The first the user belongs to is `@current`. */
   organizations?: FakeOrganizationInput[];
-  /** Projects to start with; each is a full generated project with these fields merged in. Default none. */
-  projects?: Array<Overrides<Project>>;
-  /** Personal API keys the fake accepts. Default: one key with every scope (`fake.apiKey`). */
+  /**
+   * Projects to start with, checked like a request (a bad value is a SeedDataError); each starts as
+   * PostHog creates one, with these fields set. The first in the current organization is `@current`.
+   */
+  projects?: Array<Partial<Project>>;
+  /** Personal API keys and OAuth tokens the fake accepts. Default: one personal key with every scope. */
   keys?: FakeApiKeyInput[];
+  /** The user every credential belongs to, as the activity log shows them. */
+  user?: Partial<FakeUser>;
   /** Clock for created_at / updated_at / activity; default the real time. */
   now?: () => Date;
   /** Bodies larger than this are refused with 413; default 20 MB. */
   maxBodyBytes?: number;
-  /** PostHog's ProductKey values, for complete_product_onboarding. */
+  /** PostHog's ProductKey values, for add_product_intent and complete_product_onboarding. */
   productKeys?: string[];
+  /** PostHog's ProductIntentContext values for `intent_context`; default: any string. */
+  intentContexts?: string[] | null;
+  /** PostHog feature flags on for the user, e.g. `project-secret-api-keys` (no first legacy secret token). */
+  featureFlags?: string[];
   /** The operation table to serve; default `operationTable` of `@hogkit/types`. */
   operations?: readonly OperationInfo[];
 }
@@ -81,6 +120,7 @@ export const DEFAULT_PRODUCT_KEYS = [
 ] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UNLIMITED: ProductFeature[] = [{ key: "organizations_projects", name: "Projects", limit: null }];
 
 export interface FakeCore {
   /** Answers one request like PostHog would (fetch-style). `Response.error()` means a dropped connection. */
@@ -88,12 +128,14 @@ export interface FakeCore {
   /** The state, for assertions and set-up. Kept across `reset()` (same object, refilled). */
   readonly db: FakeDatabase;
   readonly faults: FaultInjector;
-  /** The first configured personal API key (every scope by default). */
+  /** The first configured key (a personal API key with every scope by default). */
   readonly apiKey: string;
   /** The user's current organization (what `@current` means). */
   readonly organizationId: string;
   /** A logged-in browser session: send `cookie` as the Cookie header. Sessions may call every operation. */
   createSession(): FakeSession;
+  /** Mints a personal API key or OAuth access token (scopes, organization and project limits); returns it. */
+  createKey(input?: FakeApiKeyInput): string;
   /** Back to the state the fake was created with (same seed, same values); faults cleared. */
   reset(): void;
   /** The operation table the fake serves. */
@@ -105,16 +147,41 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
   const faults = new FaultInjector();
   const operations = options.operations ?? operationTable;
   const routes = compileRoutes(operations);
-  const runtime: {
-    -readonly [K in keyof FakeRuntime]: FakeRuntime[K];
-  } = {
+  const runtime: { -readonly [K in keyof FakeRuntime]: FakeRuntime[K] } = {
     db,
     factories: createFactories({ seed: options.seed ?? 1 }),
     validator: createSchemaValidator(),
     now: options.now ?? (() => new Date()),
     productKeys: options.productKeys ?? DEFAULT_PRODUCT_KEYS,
+    intentContexts: options.intentContexts ?? null,
+    featureFlags: new Set(options.featureFlags ?? []),
   };
   const maxBodyBytes = options.maxBodyBytes ?? 20 * 1024 * 1024;
+
+  function addKey(input: FakeApiKeyInput, where: string): FakeApiKey {
+    const kind = input.kind ?? "personal";
+    if (kind !== "personal" && kind !== "oauth")
+      throw new SeedDataError(`[hogkit fake] ${where}.kind must be "personal" or "oauth"`);
+    const generated = personalApiKey(runtime.factories.random);
+    const key = input.key ?? (kind === "oauth" ? `pha_${generated.slice(4)}` : generated);
+    if (kind === "oauth" && !key.startsWith("pha_")) {
+      throw new SeedDataError(
+        `[hogkit fake] ${where}.key: PostHog recognises OAuth access tokens by their pha_ prefix`,
+      );
+    }
+    if (kind === "personal" && key.startsWith("pha_")) {
+      throw new SeedDataError(`[hogkit fake] ${where}.key: a pha_ token is an OAuth access token (kind: "oauth")`);
+    }
+    const record: FakeApiKey = {
+      key,
+      kind,
+      scopes: [...(input.scopes ?? ["*"])],
+      scopedOrganizations: (input.scopedOrganizations ?? []).map((id) => id.toLowerCase()),
+      scopedTeams: [...(input.scopedTeams ?? [])],
+    };
+    db.keys.push(record);
+    return record;
+  }
 
   function seedState(): void {
     runtime.factories = createFactories({ seed: options.seed ?? 1 });
@@ -123,36 +190,77 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
     db.keys.length = 0;
     db.sessions.length = 0;
     db.stored.clear();
+    db.dashboards.clear();
     db.nextProjectId = 1;
+    db.nextDashboardId = 1;
+    db.nextCohortId = 1;
     db.currentProjectId = null;
+    db.user = { first_name: "Hogkit", email: "hogkit@example.com", ...options.user };
     const organizations = options.organizations?.length ? options.organizations : [{}];
     organizations.forEach((input, i) => {
       const id = (input.id ?? random.uuid()).toLowerCase();
-      if (!UUID.test(id)) throw new TypeError(`[hogkit fake] organization id must be a UUID, got "${id}"`);
-      const membershipLevel = input.membershipLevel === undefined ? 15 : input.membershipLevel;
-      db.organizations.push({ id, name: input.name ?? `Organization ${i + 1}`, membershipLevel });
+      if (!UUID.test(id)) throw new SeedDataError(`[hogkit fake] organizations[${i}].id must be a UUID, got "${id}"`);
+      if (db.organization(id))
+        throw new SeedDataError(`[hogkit fake] organizations[${i}].id: two organizations with id ${id}`);
+      db.organizations.push({
+        id,
+        name: input.name ?? `Organization ${i + 1}`,
+        membershipLevel: input.membershipLevel === undefined ? 15 : input.membershipLevel,
+        availableProductFeatures: structuredClone(input.availableProductFeatures ?? UNLIMITED),
+        membersCanCreateProjects: input.membersCanCreateProjects ?? false,
+        membersCanUsePersonalApiKeys: input.membersCanUsePersonalApiKeys ?? true,
+        hasActiveSubscription: input.hasActiveSubscription ?? false,
+        defaultAnonymizeIps: input.defaultAnonymizeIps ?? false,
+      });
     });
-    db.currentOrganizationId = (db.organizations.find((o) => o.membershipLevel) ?? db.organizations[0])?.id ?? "";
-    for (const input of options.keys?.length ? options.keys : [{}]) {
-      db.keys.push({ key: input.key ?? personalApiKey(random), scopes: [...(input.scopes ?? ["*"])] });
-    }
+    db.currentOrganizationId = db.organizations.find((o) => o.membershipLevel)?.id ?? "";
+    for (const [i, input] of (options.keys?.length ? options.keys : [{}]).entries()) addKey(input, `keys[${i}]`);
     (options.projects ?? []).forEach(seedProject);
+    db.currentProjectId = db.projects.find((p) => p.organization === db.currentOrganizationId)?.id ?? null;
   }
 
-  function seedProject(overrides: Overrides<Project>, index: number): void {
-    const organizationId = (overrides.organization as string | undefined) ?? db.currentOrganizationId;
+  function seedProject(input: Partial<Project>, index: number): void {
+    const { writable, readOnly } = checkSeedProject(input, index);
+    const organizationId = String(readOnly.organization ?? db.currentOrganizationId).toLowerCase();
     const organization = db.organization(organizationId);
-    if (!organization) throw new TypeError(`[hogkit fake] project names unknown organization ${organizationId}`);
-    // Seeded projects get fixed timestamps (a day apart from 2024-01-01): same seed, same state.
-    const stored = newProject(runtime, organization, {}, new Date(Date.UTC(2024, 0, 1 + index)).toISOString());
-    const data = deepMerge(stored.data, overrides);
-    if (data.id !== stored.data.id) {
-      if (db.stored.has(data.id)) throw new TypeError(`[hogkit fake] two projects with id ${data.id}`);
-      db.stored.delete(stored.data.id);
-      db.stored.set(data.id, stored);
-      db.nextProjectId = Math.max(db.nextProjectId, data.id + 1);
+    if (!organization) {
+      throw new SeedDataError(
+        `[hogkit fake] projects[${index}].organization: no organization ${organizationId} in the fake`,
+      );
     }
-    stored.data = data;
+    // Seeded projects get fixed timestamps (a day apart from 2024-01-01): same seed, same state.
+    const at = new Date(Date.UTC(2024, 0, 1 + index));
+    const name = typeof writable.name === "string" ? writable.name : defaultName(organization.id);
+    const stored = newProject(runtime, organization, writable, { at, name });
+    const { organization: _o, id, ...rest } = readOnly;
+    Object.assign(stored.data, rest);
+    if (id !== undefined && id !== stored.data.id) {
+      if (typeof id !== "number" || !Number.isSafeInteger(id) || id < 1) {
+        throw new SeedDataError(
+          `[hogkit fake] projects[${index}].id must be a positive integer, got ${JSON.stringify(id)}`,
+        );
+      }
+      if (db.stored.has(id)) throw new SeedDataError(`[hogkit fake] projects[${index}].id: two projects with id ${id}`);
+      db.stored.delete(stored.data.id);
+      for (const [dashboard, owner] of db.dashboards) if (owner === stored.data.id) db.dashboards.set(dashboard, id);
+      stored.data.id = id;
+      db.stored.set(id, stored);
+      db.nextProjectId = Math.max(db.nextProjectId, id + 1);
+    }
+    checkSeedRecord(
+      runtime.validator,
+      { ...stored.data, effective_membership_level: organization.membershipLevel },
+      index,
+    );
+  }
+
+  function defaultName(organizationId: string): string {
+    const taken = new Set(
+      db.projects.filter((p) => p.organization === organizationId).map((p) => (p.name ?? "").trim().toLowerCase()),
+    );
+    let name = "Default project";
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `Default project ${n}`;
+    return name;
   }
 
   seedState();
@@ -174,9 +282,19 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
     const method = request.method.toUpperCase();
     const match = matchRoute(routes, method, url.pathname);
     if (!match) throw notFound();
-    const siteUrl = url.origin;
     if ("allowed" in match) {
-      authenticate(db, request, url, siteUrl);
+      // A method the operation table does not have (PostHog may have it, as PUT): authenticated, then 405.
+      const caller = authenticate(db, request, url);
+      if (caller.kind === "anonymous") {
+        throw new ApiError(
+          401,
+          "authentication_error",
+          "not_authenticated",
+          "Authentication credentials were not provided.",
+          null,
+          challenge(url.origin),
+        );
+      }
       throw new ApiError(405, "invalid_request", "method_not_allowed", `Method "${method}" not allowed.`, null, {
         allow: match.allowed.join(", "),
       });
@@ -184,9 +302,10 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
     const { row, params } = match;
     const fault = await faults.apply(row.operationId, request.signal);
     if (fault) return fault;
-    const caller = authenticate(db, request, url, siteUrl);
-    authorize(caller, row);
+    const caller = authenticate(db, request, url);
     const context = requestContext(request, url, row, params, caller);
+    await beforeAuthentication(context);
+    await checkPermissions(context);
     const behaviour = (behaviours as Partial<Record<string, Behaviour>>)[row.operationId] ?? derivedBehaviour;
     return behaviour(context);
   }
@@ -198,66 +317,76 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
     params: Record<string, string>,
     caller: Caller,
   ): RequestContext {
-    let organizationId = "";
-    if (params.organization_id !== undefined) {
-      const raw = params.organization_id;
-      organizationId = raw === "@current" ? db.currentOrganizationId : raw.toLowerCase();
-      if (!UUID.test(organizationId)) throw organizationNotFound();
-    }
-    const found = db.organization(organizationId);
-    const organization = found?.membershipLevel ? found : undefined;
-    // Key requests check the organization first (_check_organization_personal_api_key_restrictions).
-    if (params.organization_id !== undefined && !organization && caller.kind === "key") throw organizationNotFound();
-
+    const raw = params.organization_id;
+    // parents_query_dict: `@current` is the user's organization, anything else must parse as a UUID.
+    const organizationId =
+      raw === undefined ? "" : raw === "@current" ? db.currentOrganizationId : ((djangoUuid(raw) as string) ?? "");
+    const validOrganizationId = raw === undefined || (organizationId !== "" && organizationId !== "invalid");
+    const membership = (id: string) => db.organization(id)?.membershipLevel ?? null;
+    const organizationRecord = () => {
+      const found = validOrganizationId ? db.organization(organizationId) : undefined;
+      if (!found) throw organizationNotFound();
+      return found;
+    };
     let parsed: Promise<unknown> | undefined;
     const rawBody = () => {
       parsed ??= readJsonBody(request, maxBodyBytes);
       return parsed;
     };
-    return {
+    let project: StoredProject | undefined;
+    const context: RequestContext = {
       runtime,
       request,
       url,
       row,
       params,
       caller,
-      organization,
-      organizationId,
-      project: () => lookupProject(params.id, organization?.id),
+      get organization() {
+        const found = validOrganizationId ? db.organization(organizationId) : undefined;
+        return found?.membershipLevel ? found : undefined;
+      },
+      organizationId: validOrganizationId ? organizationId : "",
+      organizationRecord,
+      membership,
+      project: () => {
+        project ??= lookupProject(params.id, caller, () => {
+          if (!validOrganizationId) throw organizationNotFound();
+          return organizationId;
+        });
+        return project;
+      },
       rawBody,
-      body: async () => validatedBody(row, await rawBody()),
+      body: async () => {
+        const schema = row.body?.schema;
+        if (!schema) return {};
+        return validateBySchema(schema, await rawBody(), { partial: request.method.toUpperCase() === "PATCH" });
+      },
     };
+    return context;
   }
 
-  function lookupProject(raw: string | undefined, organizationId: string | undefined): StoredProject {
-    if (raw === undefined) throw new Error(`operation has no {id} path parameter`);
-    let id: number;
+  /** ProjectViewSet.safely_get_object over the visible, organization-filtered queryset. */
+  function lookupProject(raw: string | undefined, caller: Caller, urlOrganization: () => string): StoredProject {
+    if (raw === undefined) throw new Error("operation has no {id} path parameter");
+    const scoped = caller.kind === "key" ? caller.key.scopedOrganizations : [];
     if (raw === "@current") {
-      if (db.currentProjectId === null) throw notFound();
-      id = db.currentProjectId;
-    } else {
-      if (!/^\s*[+-]?\d+\s*$/.test(raw)) throw validationError(`Field 'id' expected a number but got '${raw}'.`);
-      id = Number.parseInt(raw, 10);
+      // The user's current project, answered from the user's own state (not filtered by the URL).
+      const current = db.currentProjectId === null ? undefined : db.stored.get(db.currentProjectId);
+      if (!current || !db.organization(current.data.organization)?.membershipLevel) throw notFound();
+      if (scoped.length && !scoped.includes(current.data.organization)) throw notFound();
+      return current;
     }
-    const stored = db.stored.get(id);
-    if (!stored || !organizationId || stored.data.organization !== organizationId) throw notFound();
+    const organizationId = urlOrganization();
+    const id = pythonInt(raw);
+    if (id === undefined) throw validationError(`Field 'id' expected a number but got ${pythonRepr(raw)}.`);
+    const stored = id <= BigInt(Number.MAX_SAFE_INTEGER) && id >= 0n ? db.stored.get(Number(id)) : undefined;
+    const visible =
+      stored &&
+      stored.data.organization === organizationId &&
+      db.organization(organizationId)?.membershipLevel &&
+      (!scoped.length || scoped.includes(organizationId));
+    if (!visible) throw notFound();
     return stored;
-  }
-
-  function validatedBody(row: OperationInfo, raw: unknown): Record<string, unknown> {
-    const schema = row.body?.schema;
-    if (!schema) return {};
-    const view: SchemaView = "write";
-    const properties = schemaDocument.definitions[view][schema]?.properties ?? {};
-    const body = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? trimStrings(raw, properties) : raw;
-    const errors = runtime.validator.errors(schema, view, body);
-    if (errors?.[0]) throw drfValidationError(errors[0], body);
-    // Read-only and unknown fields are ignored, as DRF serializers do.
-    const known: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-      if (name in properties) known[name] = value;
-    }
-    return known;
   }
 
   return {
@@ -277,22 +406,12 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
       db.sessions.push(session);
       return session;
     },
+    createKey(input = {}) {
+      return addKey(input, "createKey()").key;
+    },
     reset() {
       faults.clear();
       seedState();
     },
   };
-}
-
-/** DRF CharFields trim surrounding whitespace before validating (so "  " is blank). */
-function trimStrings(body: object, properties: Record<string, { type?: unknown; format?: string; enum?: unknown }>) {
-  const out: Record<string, unknown> = { ...body };
-  for (const [name, value] of Object.entries(out)) {
-    const schema = properties[name];
-    const types = Array.isArray(schema?.type) ? schema.type : [schema?.type];
-    if (typeof value === "string" && types.includes("string") && !schema?.format && !schema?.enum) {
-      out[name] = value.trim();
-    }
-  }
-  return out;
 }

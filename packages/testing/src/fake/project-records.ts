@@ -1,19 +1,21 @@
 /**
  * Making and viewing project records. A new project starts from the generated factory (so a field
- * added to the spec is there), then PostHog's defaults for a fresh project, then the caller's fields.
+ * added to the spec is there, and read-only values like tokens look real), then the Team model's
+ * defaults as `Team.objects.create_with_data` leaves them (a primary dashboard, the internal-users
+ * test filter, the recorder script; a demo project skips those and starts generating demo data),
+ * then the caller's fields. Views turn a record into what each serializer returns.
+ * Sources: posthog/models/team/team.py, posthog/api/project.py.
  */
 import type { components, Readable } from "@hogkit/types";
 import { schemaDocument } from "../generated/schemas.js";
 import type { JsonSchema } from "../schema-document.js";
-import { ApiError } from "./api-error.js";
 import type { FakeRuntime } from "./context.js";
-import type { ActivityLogEntry, FakeOrganization, Project, StoredProject } from "./database.js";
+import type { FakeOrganization, Project, StoredProject } from "./database.js";
+import { drfDateTime } from "./python.js";
+import { decimalFixed, parseDecimal } from "./python-decimal.js";
 
 type Team = Readable<components["schemas"]["Team"]>;
 const PROJECT_SCHEMA = "ProjectBackwardCompat";
-
-/** The fake's one user, as activity entries show them. */
-export const FAKE_USER = { first_name: "Hogkit", email: "hogkit@example.com" } as const;
 
 function projectProperties(): Record<string, JsonSchema> {
   return schemaDocument.definitions.read[PROJECT_SCHEMA]?.properties ?? {};
@@ -26,7 +28,7 @@ export function allowsNull(schema: JsonSchema | undefined): boolean {
   return schema.type === undefined && !schema.$ref && !schema.allOf && !schema.enum;
 }
 
-/** An unset setting as a fresh PostHog project has it: null when allowed, else false / []. */
+/** A field the table below does not know (added to the spec later): null when allowed, else false / []. */
 function blank(schema: JsonSchema, generated: unknown): unknown {
   if (allowsNull(schema)) return null;
   if (schema.type === "boolean") return false;
@@ -34,49 +36,137 @@ function blank(schema: JsonSchema, generated: unknown): unknown {
   return generated;
 }
 
+/** The Team model's column defaults (posthog/models/team/team.py) for the writable fields. */
+const MODEL_DEFAULTS: Record<string, unknown> = {
+  product_description: null,
+  app_urls: [],
+  slack_incoming_webhook: null,
+  anonymize_ips: false,
+  completed_snippet_onboarding: false,
+  test_account_filters: [],
+  test_account_filters_default_checked: null,
+  path_cleaning_filters: [],
+  is_demo: false,
+  timezone: "UTC",
+  data_attributes: ["data-attr"],
+  person_display_name_properties: null,
+  correlation_config: {},
+  autocapture_opt_out: null,
+  autocapture_exceptions_opt_in: null,
+  autocapture_web_vitals_opt_in: null,
+  autocapture_web_vitals_allowed_metrics: null,
+  autocapture_exceptions_errors_to_ignore: null,
+  capture_console_log_opt_in: true,
+  capture_performance_opt_in: true,
+  session_recording_opt_in: false,
+  session_recording_sample_rate: null,
+  session_recording_minimum_duration_milliseconds: null,
+  session_recording_linked_flag: null,
+  session_recording_network_payload_capture_config: null,
+  session_recording_masking_config: null,
+  session_replay_config: null,
+  survey_config: null,
+  access_control: false,
+  // PostHog sets it from the caller's GeoIP country; without one it stays null.
+  week_start_day: null,
+  primary_dashboard: null,
+  live_events_columns: null,
+  recording_domains: null,
+  inject_web_apps: null,
+  extra_settings: null,
+  modifiers: null,
+  has_completed_onboarding_for: null,
+  surveys_opt_in: null,
+  heatmaps_opt_in: null,
+  flags_persistence_default: false,
+};
+
+/** `HogQLQueryModifiers()` with PostHog's defaults applied (set_default_modifier_values), approximately. */
+const DEFAULT_MODIFIERS = {
+  bounceRatePageViewMode: "count_pageviews",
+  convertToProjectTimezone: true,
+  customChannelTypeRules: [],
+  inCohortVia: "auto",
+  materializationMode: "legacy_null_as_null",
+  optimizeJoinedFilters: false,
+  personsArgMaxVersion: "auto",
+  personsOnEventsMode: "person_id_override_properties_joined",
+  propertyGroupsMode: "optimized",
+  sessionTableVersion: "auto",
+  sessionsV2JoinMode: "string",
+  useMaterializedViews: true,
+  usePresortedEventsTable: false,
+};
+
+/** Values as the database holds them: decimals quantized to the column's two places. */
+export function storedValue(field: string, value: unknown): unknown {
+  if (field === "session_recording_sample_rate" && typeof value === "string") {
+    const parsed = parseDecimal(value);
+    return parsed ? decimalFixed(parsed, 2) : value;
+  }
+  return value;
+}
+
 export function newProject(
   runtime: FakeRuntime,
   organization: FakeOrganization,
-  fields: Record<string, unknown>,
-  /** created_at / updated_at; default the fake's clock. */
-  at?: string,
+  attrs: Record<string, unknown>,
+  options: { at?: Date; name: string },
 ): StoredProject {
   const { db, factories } = runtime;
   const generated = factories.buildSchema(PROJECT_SCHEMA, "read") as Record<string, unknown>;
-  const now = at ?? runtime.now().toISOString();
+  const now = drfDateTime(options.at ?? runtime.now());
   for (const [name, schema] of Object.entries(projectProperties())) {
-    if (!schema.readOnly) generated[name] = blank(schema, generated[name]);
+    if (schema.readOnly) continue;
+    generated[name] = Object.hasOwn(MODEL_DEFAULTS, name)
+      ? structuredClone(MODEL_DEFAULTS[name])
+      : blank(schema, generated[name]);
   }
   const id = db.nextProjectId++;
-  const weekStartDay = projectProperties().week_start_day;
-  const data = {
+  const isDemo = attrs.is_demo === true;
+  const data: Record<string, unknown> = {
     ...generated,
     id,
     organization: organization.id,
-    name: uniqueDefaultName(runtime, organization.id),
     created_at: now,
     updated_at: now,
-    effective_membership_level: organization.membershipLevel,
     has_group_types: false,
     group_types: [],
     ingested_event: false,
-    is_demo: false,
-    timezone: "UTC",
-    // PostHog sets week_start_day from GeoIP; without a country it stays null (when the schema allows it).
-    week_start_day: allowsNull(weekStartDay) ? null : 0,
     secret_api_token: null,
     secret_api_token_backup: null,
     product_intents: [],
     is_pending_deletion: false,
-    ...fields,
-  } as unknown as Project;
-  const stored: StoredProject = { data, activity: [], intentContexts: new Map(), generatingDemoData: false };
+    effective_membership_level: organization.membershipLevel,
+    anonymize_ips: isDemo ? false : organization.defaultAnonymizeIps,
+  };
+  // Typed by the overlay as PostHog's serializer declares them; left generated if the spec disagrees.
+  if (projectProperties().person_on_events_querying_enabled?.type === "boolean")
+    data.person_on_events_querying_enabled = false;
+  if (projectProperties().default_modifiers?.type === "object")
+    data.default_modifiers = structuredClone(DEFAULT_MODIFIERS);
+  for (const [field, value] of Object.entries(attrs)) data[field] = storedValue(field, value);
+  data.name = options.name;
+  // create_with_data: the internal-users cohort filter replaces whatever was sent.
+  data.test_account_filters = [{ key: "id", type: "cohort", value: db.nextCohortId++, operator: "not_in" }];
+  const stored: StoredProject = {
+    data: data as unknown as Project,
+    activity: [],
+    intentContexts: new Map(),
+    generatingDemoData: isDemo,
+  };
   db.stored.set(id, stored);
+  if (!isDemo) {
+    // A non-demo project gets a primary dashboard and the recorder script; a demo one returns early.
+    data.primary_dashboard = db.addDashboard(id);
+    const extra = (data.extra_settings ?? {}) as Record<string, unknown>;
+    data.extra_settings = { recorder_script: "posthog-recorder", ...extra };
+  }
   return stored;
 }
 
 /** "Default project", then "Default project 2", … (case-insensitive, trimmed), as create_with_team does. */
-function uniqueDefaultName(runtime: FakeRuntime, organizationId: string): string {
+export function uniqueDefaultName(runtime: FakeRuntime, organizationId: string): string {
   const taken = new Set(
     runtime.db.projects
       .filter((p) => p.organization === organizationId)
@@ -87,24 +177,10 @@ function uniqueDefaultName(runtime: FakeRuntime, organizationId: string): string
   return name;
 }
 
-/** 409 when another live project of the organization has this name, ignoring case and surrounding spaces. */
-export function assertNameFree(runtime: FakeRuntime, organizationId: string, name: string, self?: number): void {
-  const wanted = name.trim().toLowerCase();
-  const clash = runtime.db.projects.some(
-    (p) =>
-      p.organization === organizationId &&
-      p.id !== self &&
-      p.is_pending_deletion !== true &&
-      (p.name ?? "").trim().toLowerCase() === wanted,
-  );
-  if (clash) {
-    throw new ApiError(
-      409,
-      "server_error",
-      "conflict",
-      `There is already a project called "${name.trim()}" in this organization. Choose a different name.`,
-    );
-  }
+/** ProjectBackwardCompatSerializer: the record, with the caller's level in its organization. */
+export function projectView(runtime: FakeRuntime, stored: StoredProject): Project {
+  const level = runtime.db.organization(stored.data.organization)?.membershipLevel ?? null;
+  return { ...structuredClone(stored.data), effective_membership_level: level } as Project;
 }
 
 /** The record in the shape of another schema: only that schema's properties (list items use this). */
@@ -117,30 +193,7 @@ export function pickSchema(record: Record<string, unknown>, schema: string): Rec
 }
 
 /** TeamSerializer: the project's fields without the project-only ones, plus `project_id`. */
-export function teamView(project: Project): Team {
-  const { product_description: _d, is_pending_deletion: _p, ...team } = project;
-  return { ...team, project_id: project.id } as unknown as Team;
-}
-
-/** Logs a change the way PostHog's activity log does; only `scope: "Team"` entries are listed by `activity`. */
-export function logActivity(
-  runtime: FakeRuntime,
-  stored: StoredProject,
-  activity: string,
-  scope: "Team" | "Project",
-  changes: Array<{ action: string; field: string | null; before: unknown; after: unknown }>,
-): void {
-  const entry = {
-    id: runtime.factories.random.uuid(),
-    user: { ...FAKE_USER },
-    activity,
-    scope,
-    item_id: String(stored.data.id),
-    detail: {
-      name: stored.data.name ?? null,
-      changes: changes.map((change) => ({ type: scope, ...change })),
-    },
-    created_at: runtime.now().toISOString(),
-  } as ActivityLogEntry;
-  stored.activity.push(entry);
+export function teamView(runtime: FakeRuntime, stored: StoredProject): Team {
+  const { product_description: _d, is_pending_deletion: _p, ...team } = projectView(runtime, stored);
+  return { ...team, project_id: stored.data.id } as unknown as Team;
 }

@@ -1,4 +1,8 @@
-/** Path templates of the operation table → matchers. A new operation in the spec is a new route. */
+/**
+ * Path templates of the operation table → matchers, as PostHog's router builds them: the trailing
+ * slash is optional (DefaultRouterPlusPlus) and a path parameter is one segment without `.` (DRF's
+ * default lookup regex), matched on the decoded path as Django does. A new operation is a new route.
+ */
 import type { OperationInfo } from "@hogkit/types";
 
 export interface CompiledRoute {
@@ -9,7 +13,7 @@ export interface CompiledRoute {
 
 export interface RouteMatch {
   row: OperationInfo;
-  /** Path parameters, percent-decoded (`..%2F` stays inside its segment as `../`). */
+  /** Path parameters, percent-decoded. */
   params: Record<string, string>;
 }
 
@@ -28,12 +32,12 @@ export function compileRoutes(rows: readonly OperationInfo[]): CompiledRoute[] {
           const name = part.match(/^\{([^}]+)\}$/)?.[1];
           if (name) {
             names.push(name);
-            return "([^/]+)";
+            return "([^/.]+)";
           }
           return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
         })
         .join("");
-      return { row, names, pattern: new RegExp(`^${source}$`) };
+      return { row, names, pattern: new RegExp(`^${source.replace(/\/$/, "")}/?$`) };
     });
 }
 
@@ -53,6 +57,8 @@ export function matchRoute(
     }
     const params: Record<string, string> = {};
     for (const [i, name] of route.names.entries()) params[name] = safeDecode(found[i + 1] as string);
+    // Django resolves the decoded path: an encoded `/` or `.` does not stay inside the segment.
+    if (Object.values(params).some((value) => /[/.]/.test(value))) continue;
     return { row: route.row, params };
   }
   return allowed.length ? { allowed } : null;
