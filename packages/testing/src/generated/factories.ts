@@ -38,6 +38,10 @@ export const factoryTable = {
     "schema": "IsGeneratingDemoData",
     "view": "read"
   },
+  "buildOnboardingError": {
+    "schema": "OnboardingError",
+    "view": "read"
+  },
   "buildProjectsPage": {
     "schema": "PaginatedProjectBackwardCompatBasicList",
     "view": "read"
@@ -96,6 +100,8 @@ export interface GeneratedFactories {
   buildErrorResponse(overrides?: Overrides<Readable<Schemas["ErrorResponse"]>>): Readable<Schemas["ErrorResponse"]>;
   /** A schema-valid `IsGeneratingDemoData` as the server sends it; `overrides` are deep-merged (arrays replaced). */
   buildIsGeneratingDemoData(overrides?: Overrides<Readable<Schemas["IsGeneratingDemoData"]>>): Readable<Schemas["IsGeneratingDemoData"]>;
+  /** A schema-valid `OnboardingError` as the server sends it; `overrides` are deep-merged (arrays replaced). */
+  buildOnboardingError(overrides?: Overrides<Readable<Schemas["OnboardingError"]>>): Readable<Schemas["OnboardingError"]>;
   /** A schema-valid `PaginatedProjectBackwardCompatBasicList` as the server sends it; `overrides` are deep-merged (arrays replaced). */
   buildProjectsPage(overrides?: Overrides<Readable<Schemas["PaginatedProjectBackwardCompatBasicList"]>>): Readable<Schemas["PaginatedProjectBackwardCompatBasicList"]>;
   /** A schema-valid `PatchedProjectBackwardCompat` as a request body (read-only fields left out); `overrides` are deep-merged (arrays replaced). */

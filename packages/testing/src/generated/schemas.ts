@@ -226,10 +226,6 @@ export const schemaDocument: JsonSchemaDocument = {
               "maxLength": 200
             }
           },
-          "person_on_events_querying_enabled": {
-            "type": "string",
-            "readOnly": true
-          },
           "inject_web_apps": {
             "type": [
               "boolean",
@@ -238,10 +234,6 @@ export const schemaDocument: JsonSchemaDocument = {
           },
           "extra_settings": {},
           "modifiers": {},
-          "default_modifiers": {
-            "type": "string",
-            "readOnly": true
-          },
           "has_completed_onboarding_for": {},
           "surveys_opt_in": {
             "type": [
@@ -302,6 +294,15 @@ export const schemaDocument: JsonSchemaDocument = {
                 "type": "null"
               }
             ]
+          },
+          "default_modifiers": {
+            "type": "object",
+            "readOnly": true,
+            "additionalProperties": {}
+          },
+          "person_on_events_querying_enabled": {
+            "type": "boolean",
+            "readOnly": true
           }
         },
         "required": [
@@ -607,10 +608,6 @@ export const schemaDocument: JsonSchemaDocument = {
               "maxLength": 200
             }
           },
-          "person_on_events_querying_enabled": {
-            "type": "string",
-            "readOnly": true
-          },
           "inject_web_apps": {
             "type": [
               "boolean",
@@ -619,10 +616,6 @@ export const schemaDocument: JsonSchemaDocument = {
           },
           "extra_settings": {},
           "modifiers": {},
-          "default_modifiers": {
-            "type": "string",
-            "readOnly": true
-          },
           "has_completed_onboarding_for": {},
           "surveys_opt_in": {
             "type": [
@@ -683,6 +676,15 @@ export const schemaDocument: JsonSchemaDocument = {
                 "type": "null"
               }
             ]
+          },
+          "default_modifiers": {
+            "type": "object",
+            "readOnly": true,
+            "additionalProperties": {}
+          },
+          "person_on_events_querying_enabled": {
+            "type": "boolean",
+            "readOnly": true
           }
         }
       },
@@ -1360,6 +1362,17 @@ export const schemaDocument: JsonSchemaDocument = {
           "attr"
         ]
       },
+      "OnboardingError": {
+        "type": "object",
+        "properties": {
+          "error": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "error"
+        ]
+      },
       "IsGeneratingDemoData": {
         "type": "object",
         "properties": {
@@ -1494,10 +1507,20 @@ export const schemaDocument: JsonSchemaDocument = {
             ]
           },
           "changes": {
-            "type": "array",
+            "type": [
+              "array",
+              "null"
+            ],
             "items": {
               "$ref": "#/definitions/read/ActivityLogChange"
             }
+          },
+          "trigger": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "additionalProperties": {}
           }
         }
       },
@@ -2754,6 +2777,17 @@ export const schemaDocument: JsonSchemaDocument = {
           "attr"
         ]
       },
+      "OnboardingError": {
+        "type": "object",
+        "properties": {
+          "error": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "error"
+        ]
+      },
       "IsGeneratingDemoData": {
         "type": "object",
         "properties": {
@@ -2888,10 +2922,20 @@ export const schemaDocument: JsonSchemaDocument = {
             ]
           },
           "changes": {
-            "type": "array",
+            "type": [
+              "array",
+              "null"
+            ],
             "items": {
               "$ref": "#/definitions/write/ActivityLogChange"
             }
+          },
+          "trigger": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "additionalProperties": {}
           }
         }
       },

@@ -79,7 +79,7 @@ export interface paths {
         };
         /**
          * Retrieve activity
-         * @description Projects for the current organization.
+         * @description The project's activity log (Team-scope entries, newest first), `limit` entries per page (default 10), `page` from 1. PostHog answers 500 (an uncaught exception, not a fault of the client) when `limit` or `page` is not an integer, `limit` is below 1, or `page` is past the last page.
          */
         get: operations["projects_activity_retrieve"];
         put?: never;
@@ -121,7 +121,7 @@ export interface paths {
         put?: never;
         /**
          * Change organization
-         * @description Projects for the current organization.
+         * @description Moves the project to another organization; the caller must be an admin of both. PostHog answers 500 (an uncaught exception) when `organization_id` is not a UUID or the body is not a JSON object.
          */
         post: operations["projects_change_organization_create"];
         delete?: never;
@@ -292,11 +292,9 @@ export interface components {
             primary_dashboard?: number | null;
             live_events_columns?: string[] | null;
             recording_domains?: (string | null)[] | null;
-            person_on_events_querying_enabled: $Read<string>;
             inject_web_apps?: boolean | null;
             extra_settings?: unknown;
             modifiers?: unknown;
-            default_modifiers: $Read<string>;
             has_completed_onboarding_for?: unknown;
             surveys_opt_in?: boolean | null;
             heatmaps_opt_in?: boolean | null;
@@ -307,6 +305,11 @@ export interface components {
             /** @description True once DELETE was accepted: PostHog deletes the project's data asynchronously, and until then the project is still listed and retrievable. Source: posthog/api/project.py (perform_destroy). */
             is_pending_deletion?: $Read<boolean | null>;
             week_start_day?: components["schemas"]["WeekStartDayEnum"] | null;
+            /** @description The HogQL query modifiers in effect by default for this project. */
+            default_modifiers: $Read<{
+                [key: string]: unknown;
+            }>;
+            person_on_events_querying_enabled: $Read<boolean>;
         };
         /**
          * @description Like `ProjectBasicSerializer`, but also works as a drop-in replacement for `TeamBasicSerializer` by way of
@@ -387,11 +390,9 @@ export interface components {
             primary_dashboard?: number | null;
             live_events_columns?: string[] | null;
             recording_domains?: (string | null)[] | null;
-            person_on_events_querying_enabled?: $Read<string>;
             inject_web_apps?: boolean | null;
             extra_settings?: unknown;
             modifiers?: unknown;
-            default_modifiers?: $Read<string>;
             has_completed_onboarding_for?: unknown;
             surveys_opt_in?: boolean | null;
             heatmaps_opt_in?: boolean | null;
@@ -402,6 +403,11 @@ export interface components {
             /** @description True once DELETE was accepted: PostHog deletes the project's data asynchronously, and until then the project is still listed and retrievable. Source: posthog/api/project.py (perform_destroy). */
             is_pending_deletion?: $Read<boolean | null>;
             week_start_day?: components["schemas"]["WeekStartDayEnum"] | null;
+            /** @description The HogQL query modifiers in effect by default for this project. */
+            default_modifiers?: $Read<{
+                [key: string]: unknown;
+            }>;
+            person_on_events_querying_enabled?: $Read<boolean>;
         };
         PaginatedProjectBackwardCompatBasicList: {
             count: number;
@@ -439,6 +445,10 @@ export interface components {
             /** @description The field the error is about (nested names joined with `__`), or null. */
             attr: string | null;
         };
+        /** @description complete_product_onboarding's own 400 body. */
+        OnboardingError: {
+            error: string;
+        };
         IsGeneratingDemoData: {
             /** @description Whether PostHog is still generating demo data for this project. */
             is_generating_demo_data: boolean;
@@ -474,7 +484,12 @@ export interface components {
             name?: string | null;
             short_id?: string | null;
             type?: string | null;
-            changes?: components["schemas"]["ActivityLogChange"][];
+            /** @description Null for `created` and `deleted` entries. */
+            changes?: components["schemas"]["ActivityLogChange"][] | null;
+            /** @description The job that made the change, when one did. */
+            trigger?: {
+                [key: string]: unknown;
+            } | null;
         };
         ActivityLogChange: {
             type: string;
@@ -582,6 +597,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description PostHog failed on this input (an uncaught exception on the server, not a fault of the client or the network): exceptions-hog's generic body. */
+        ServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description Rate limited (480 requests a minute, 4 800 an hour per personal API key). PostHog sends no Retry-After header. */
         Throttled: {
             headers: {
@@ -668,6 +692,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["Throttled"];
+            500: components["responses"]["ServerError"];
         };
     };
     projects_retrieve: {
@@ -793,6 +818,7 @@ export interface operations {
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["Throttled"];
+            500: components["responses"]["ServerError"];
         };
     };
     projects_add_product_intent_partial_update: {
@@ -860,6 +886,7 @@ export interface operations {
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["Throttled"];
+            500: components["responses"]["ServerError"];
         };
     };
     projects_complete_product_onboarding_partial_update: {
@@ -888,11 +915,20 @@ export interface operations {
                     "application/json": components["schemas"]["Team"];
                 };
             };
-            400: components["responses"]["ValidationError"];
+            /** @description `{"error": "product_type is required"}` or `{"error": "invalid product_type, expected one of […]"}`; PostHog's standard error body when `metadata` is not an object or `intent_context` is not a known context. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingError"] | components["schemas"]["ErrorResponse"];
+                };
+            };
             401: components["responses"]["AuthenticationError"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["Throttled"];
+            500: components["responses"]["ServerError"];
         };
     };
     projects_delete_secret_token_backup_partial_update: {

@@ -10,7 +10,7 @@ export const operationTable = [
     "httpMethod": "GET",
     "path": "/api/organizations/{organization_id}/projects/{id}/activity/",
     "summary": "Retrieve activity",
-    "description": "Projects for the current organization.",
+    "description": "The project's activity log (Team-scope entries, newest first), `limit` entries per page (default 10), `page` from 1. PostHog answers 500 (an uncaught exception, not a fault of the client) when `limit` or `page` is not an integer, `limit` is below 1, or `page` is past the last page.",
     "pathParams": [
       {
         "name": "organization_id",
@@ -108,7 +108,7 @@ export const operationTable = [
     "httpMethod": "POST",
     "path": "/api/organizations/{organization_id}/projects/{id}/change_organization/",
     "summary": "Change organization",
-    "description": "Projects for the current organization.",
+    "description": "Moves the project to another organization; the caller must be an admin of both. PostHog answers 500 (an uncaught exception) when `organization_id` is not a UUID or the body is not a JSON object.",
     "pathParams": [
       {
         "name": "organization_id",
