@@ -119,6 +119,9 @@ export const DEFAULT_PRODUCT_KEYS = [
   "logs",
 ] as const;
 
+/** One compiled ajv for every fake: compiling the spec's schemas is the costly part of a new fake. */
+let sharedValidator: ReturnType<typeof createSchemaValidator> | undefined;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UNLIMITED: ProductFeature[] = [{ key: "organizations_projects", name: "Projects", limit: null }];
 
@@ -150,7 +153,7 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
   const runtime: { -readonly [K in keyof FakeRuntime]: FakeRuntime[K] } = {
     db,
     factories: createFactories({ seed: options.seed ?? 1 }),
-    validator: createSchemaValidator(),
+    validator: (sharedValidator ??= createSchemaValidator()),
     now: options.now ?? (() => new Date()),
     productKeys: options.productKeys ?? DEFAULT_PRODUCT_KEYS,
     intentContexts: options.intentContexts ?? null,
