@@ -24,7 +24,8 @@ function start(
       const url = output.match(/on (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
       const key = output.match(/every scope: (phx_\w+)/)?.[1];
       const cookie = output.match(/Cookie: (sessionid=\w+)/)?.[1];
-      if (url && key && cookie) {
+      // The export line is the banner's last: everything before it has arrived too.
+      if (url && key && cookie && output.includes("\nexport POSTHOG_HOST=")) {
         clearTimeout(timer);
         child.off("exit", early);
         child.stdout?.off("data", ready);
@@ -41,13 +42,15 @@ describe("hogkit-mock", () => {
     expect(readFileSync(cli, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
 
-  it("prints its URL, a key with every scope and a session cookie; serves; exits 0 on SIGTERM", async () => {
-    const { child, url, key, cookie } = await start(["--port", "0", "--seed", "42"]);
+  it("prints its URL, a key with every scope, a session cookie and an export line; serves demo projects; exits 0 on SIGTERM", async () => {
+    const { child, url, key, cookie, output } = await start(["--port", "0", "--seed", "42"]);
+    expect(output()).toContain(`\nexport POSTHOG_HOST=${url} POSTHOG_PERSONAL_API_KEY=${key}\n`);
     const list = await fetch(`${url}/api/organizations/@current/projects/`, {
       headers: { authorization: `Bearer ${key}` },
     });
     expect(list.status).toBe(200);
-    expect((await list.json()).count).toBe(0);
+    const demo = await list.json();
+    expect(demo.results.map((p: { name: string }) => p.name)).toEqual(["Web app", "Mobile app", "Marketing site"]);
     const created = await fetch(`${url}/api/organizations/@current/projects/`, {
       method: "POST",
       headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
@@ -80,6 +83,36 @@ describe("hogkit-mock", () => {
     const done = exitCode(second.child);
     second.child.kill("SIGTERM");
     expect(await done).toBe(0);
+  });
+
+  it("--empty starts with no projects", async () => {
+    const { child, url, key } = await start(["--port", "0", "--empty"]);
+    const list = await fetch(`${url}/api/organizations/@current/projects/`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect((await list.json()).count).toBe(0);
+    const exited = exitCode(child);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+
+  it("--data is checked like a request: a bad value exits 2 naming the project and field, and nothing serves", async () => {
+    const data = join(scratch, "mars.json");
+    writeFileSync(data, JSON.stringify({ projects: [{ name: "Rover", timezone: "Mars/Olympus" }] }));
+    const child = spawn(process.execPath, [cli, "--port", "0", "--data", data], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr?.on("data", (chunk) => (stderr += chunk));
+    expect(await exitCode(child)).toBe(2);
+    expect(stderr.trim()).toBe(
+      `hogkit-mock: --data ${data}: projects[0].timezone: "Mars/Olympus" is not a valid choice.`,
+    );
+    const typo = join(scratch, "typo.json");
+    writeFileSync(typo, JSON.stringify({ project: [] }));
+    const second = spawn(process.execPath, [cli, "--port", "0", "--data", typo], { stdio: ["ignore", "pipe", "pipe"] });
+    let message = "";
+    second.stderr?.on("data", (chunk) => (message += chunk));
+    expect(await exitCode(second)).toBe(2);
+    expect(message).toContain("unknown key(s) project");
   });
 
   it("bad arguments exit 2 with a message", async () => {

@@ -142,7 +142,7 @@ function modifiers(value: unknown): unknown {
     }
   }
   for (const [key, item] of Object.entries(value)) {
-    const kind = MODIFIER_KEYS[key];
+    const kind = Object.hasOwn(MODIFIER_KEYS, key) ? MODIFIER_KEYS[key] : undefined;
     const valid =
       kind !== undefined &&
       (item === null ||

@@ -69,7 +69,8 @@ function register(
   }
   if (onboarding) intent.onboarding_completed_at = now;
   if (!created) intent.updated_at = now;
-  const contexts = stored.intentContexts.get(productType) ?? {};
+  // Keys are the client's text ("__proto__" included): a prototype-less record.
+  const contexts = stored.intentContexts.get(productType) ?? (Object.create(null) as Record<string, number>);
   const key = String(intentContext);
   contexts[key] = (contexts[key] ?? 0) + 1;
   stored.intentContexts.set(productType, contexts);
