@@ -121,6 +121,10 @@ export const DEFAULT_PRODUCT_KEYS = [
 
 /** One compiled ajv for every fake: compiling the spec's schemas is the costly part of a new fake. */
 let sharedValidator: ReturnType<typeof createSchemaValidator> | undefined;
+function sharedSchemaValidator() {
+  sharedValidator ??= createSchemaValidator();
+  return sharedValidator;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UNLIMITED: ProductFeature[] = [{ key: "organizations_projects", name: "Projects", limit: null }];
@@ -153,7 +157,7 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
   const runtime: { -readonly [K in keyof FakeRuntime]: FakeRuntime[K] } = {
     db,
     factories: createFactories({ seed: options.seed ?? 1 }),
-    validator: (sharedValidator ??= createSchemaValidator()),
+    validator: sharedSchemaValidator(),
     now: options.now ?? (() => new Date()),
     productKeys: options.productKeys ?? DEFAULT_PRODUCT_KEYS,
     intentContexts: options.intentContexts ?? null,
