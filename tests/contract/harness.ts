@@ -20,7 +20,8 @@ export const KEYS = {
 } as const;
 
 export interface Harness {
-  readonly transport: "msw" | "http";
+  /** `prism`: over HTTP through Stoplight Prism's validating proxy (prism.test.ts). */
+  readonly transport: "msw" | "http" | "prism";
   readonly fake: FakePostHog;
   readonly baseUrl: string;
   /** A client with a personal API key (every scope unless another key is named). */
@@ -60,7 +61,7 @@ export function createFake(): FakePostHog {
 // Tiny waits between retries: the facts are about what happens, not how long it takes.
 const backoff = { baseDelayMs: 1, maxDelayMs: 5, rateLimitDelayMs: 5, maxRetryAfterMs: 5 };
 
-function harness(
+export function harness(
   transport: Harness["transport"],
   fake: FakePostHog,
   baseUrl: string,
