@@ -5,8 +5,10 @@
  * zero response violations, and every operation of the table answered at least once with success.
  */
 import { operationTable } from "@hogkit/types";
+import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { facts } from "./facts.js";
+import { checkAnswer, checkState, fuzzFake, fuzzRequest, stateOf, toRequest } from "./fuzz.js";
 import { createFake, type Harness, harness } from "./harness.js";
 import { type PrismProxy, startPrism, type Violation, violationsOf } from "./prism.js";
 
@@ -86,4 +88,62 @@ describe("the fake through Stoplight Prism's proxy validation", () => {
     const missing = operationTable.map((row) => row.operationId).filter((id) => !succeeded.has(id));
     expect(missing).toEqual([]);
   });
+});
+
+describe("the fuzz through Stoplight Prism's proxy validation", () => {
+  let prism: PrismProxy;
+  let upstream: { close(): Promise<void> };
+  const fake = fuzzFake();
+
+  beforeAll(async () => {
+    const running = await fake.listen({ port: 0 });
+    upstream = running;
+    prism = await startPrism(running.url);
+  }, 90_000);
+  afterAll(async () => {
+    await prism?.close();
+    await upstream?.close();
+  });
+
+  it("300 seeded fuzz requests: no violation in any answer, and the fuzz's own checks hold", async () => {
+    // What Prism 5.14 handles itself instead of forwarding: it never answers a JSON `null` body sent
+    // to an operation that declares no body (so those go without one), it answers unparseable JSON
+    // with its own 400, and it collapses an empty path segment (`projects//`) before forwarding. The
+    // in-process fuzz (fuzz.test.ts) sends all of these to the fake directly.
+    const bodiless = new Set<string>(operationTable.filter((row) => !row.body).map((row) => row.operationId));
+    const parses = (body: string | undefined) => {
+      if (body === undefined) return true;
+      try {
+        JSON.parse(body);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const requests = fc
+      .sample(fuzzRequest, { seed: 20_261_203, numRuns: 300 })
+      .map((request) =>
+        bodiless.has(request.operationId) ? { ...request, body: undefined, contentType: null } : request,
+      )
+      .filter((request) => parses(request.body) && !new URL(request.path, "http://x").pathname.includes("//"));
+    expect(requests.length).toBeGreaterThan(250);
+    const problems: string[] = [];
+    let cookie = "";
+    for (const [i, request] of requests.entries()) {
+      if (i % 10 === 0) {
+        fake.reset();
+        cookie = fake.createSession().cookie;
+      }
+      const before = stateOf(fake);
+      const response = await fetch(toRequest(request, prism.url, cookie), { signal: AbortSignal.timeout(10_000) });
+      const where = `${request.method} ${request.path} (${request.auth}) → ${response.status}`;
+      for (const violation of violationsOf(response).filter((v) => v.location[0] === "response")) {
+        problems.push(`${where}: ${violation.location.join(".")} ${violation.message}`);
+      }
+      for (const problem of [...(await checkAnswer(request, response)), ...checkState(fake)])
+        problems.push(`${where}: ${problem}`);
+      if (response.status >= 300 && stateOf(fake) !== before) problems.push(`${where}: the state changed`);
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

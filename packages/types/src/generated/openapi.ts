@@ -597,6 +597,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The body is not JSON (`unsupported_media_type`). */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description PostHog failed on this input (an uncaught exception on the server, not a fault of the client or the network): exceptions-hog's generic body. */
         ServerError: {
             headers: {
@@ -691,6 +700,7 @@ export interface operations {
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["ServerError"];
         };
@@ -783,7 +793,9 @@ export interface operations {
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["Throttled"];
+            500: components["responses"]["ServerError"];
         };
     };
     projects_activity_retrieve: {
@@ -852,6 +864,7 @@ export interface operations {
             401: components["responses"]["AuthenticationError"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["Throttled"];
         };
     };
@@ -885,6 +898,7 @@ export interface operations {
             401: components["responses"]["AuthenticationError"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["ServerError"];
         };
@@ -927,6 +941,7 @@ export interface operations {
             401: components["responses"]["AuthenticationError"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["ServerError"];
         };
