@@ -11,9 +11,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { packPackages } from "../../scripts/pack-packages.mjs";
-import { consumers, installConsumer, writeConsumer } from "./lib/consumers.mjs";
+import { consumers, installConsumer, scenarioFile, writeConsumer } from "./lib/consumers.mjs";
 import { COLUMNS, KNOWN_FAILURES, matrixJobs, TYPE_ROWS } from "./lib/jobs.mjs";
 import { pool } from "./lib/process.mjs";
 import { renderTable } from "./lib/table.mjs";
@@ -24,11 +23,11 @@ const started = Date.now();
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const step = (text) => console.log(`[${seconds(Date.now() - started)}] ${text}`);
 
-/** Scenario names, read from the contract source so that a runtime which runs none of them fails. */
-function scenarioNames() {
-  const source = readFileSync(fileURLToPath(new URL("./scenarios/contract.ts", import.meta.url)), "utf8");
+/** Scenario names, read from the scenarios' source so that a runtime which runs none of them fails. */
+function scenarioNames(scenarios) {
+  const source = readFileSync(scenarioFile(scenarios), "utf8");
   const names = [...source.matchAll(/^ {6}name: "([^"]+)",$/gm)].map((match) => match[1]);
-  if (names.length === 0) throw new Error("no scenario names found in scenarios/contract.ts");
+  if (names.length === 0) throw new Error(`no scenario names found in scenarios/${scenarios}.ts`);
   return names;
 }
 
@@ -54,7 +53,7 @@ try {
   );
   step(`installed ${Object.keys(dirs).length} consumer projects in ${work}`);
 
-  const scenarios = scenarioNames();
+  const scenarios = { contract: scenarioNames("contract"), msw: scenarioNames("msw") };
   const jobs = matrixJobs({ dirs, tools, scenarios, reports });
   const results = await pool(
     jobs.map((job) => async () => {
@@ -68,7 +67,7 @@ try {
 
   const cells = results.flatMap((result) => result.cells);
   for (const cell of cells) cell.known = KNOWN_FAILURES[cell.column]?.rows.includes(cell.row) ?? false;
-  console.log(`\n${renderTable([...TYPE_ROWS, ...scenarios], COLUMNS, cells)}\n`);
+  console.log(`\n${renderTable([...TYPE_ROWS, ...scenarios.contract, ...scenarios.msw], COLUMNS, cells)}\n`);
   // One report per column and message: a package that fails to load fails every scenario alike.
   const groups = new Map();
   for (const cell of cells.filter((c) => !c.passed)) {

@@ -1,9 +1,10 @@
 /**
  * Consumer projects: each folder of ../consumers/ is a small project as a user would have it. The
  * matrix copies it to a temporary folder (outside the repo, so nothing resolves from the
- * workspace's node_modules), adds the shared contract scenarios, points its `@hogkit/*`
- * dependencies at the packed tarballs (or at a registry version, for the release rehearsal) and
- * installs it with npm, once; Node 20, 22 and 24 then share the install (no native dependencies).
+ * workspace's node_modules), adds its shared scenarios (../scenarios/<name>.ts), points its
+ * `@hogkit/*` dependencies at the packed tarballs (or at a registry version, for the release
+ * rehearsal) and installs it with npm, once; Node 20, 22 and 24 then share the install (no native
+ * dependencies).
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,14 +13,22 @@ import { transform } from "esbuild";
 import { run } from "./process.mjs";
 
 const templates = fileURLToPath(new URL("../consumers/", import.meta.url));
-const contractSource = fileURLToPath(new URL("../scenarios/contract.ts", import.meta.url));
+export const scenarioFile = (scenarios) => fileURLToPath(new URL(`../scenarios/${scenarios}.ts`, import.meta.url));
 
-/** The consumer projects, and the form of the contract each one runs. */
+/**
+ * The consumer projects: the folder each is copied from, the scenarios it runs (`contract` or `msw`)
+ * and in which form Node gets them (`esm`, `cjs`; `ts` for Deno and Bun only), plus dependencies
+ * added to the folder's package.json. The four contract consumers have no msw: @hogkit/testing's
+ * fake, `fake.listen()` and `hogkit-mock` must work without it (msw is an optional peer). The msw
+ * consumers install msw 2 or msw 3 from the registry, as `npm install msw` would.
+ */
 export const consumers = {
-  "node-esm": { contract: "esm" },
-  "node-cjs": { contract: "cjs" },
-  deno: { contract: "ts" },
-  bun: { contract: "ts" },
+  "node-esm": { template: "node-esm", scenarios: "contract", form: "esm" },
+  "node-cjs": { template: "node-cjs", scenarios: "contract", form: "cjs" },
+  deno: { template: "deno", scenarios: "contract", form: "ts" },
+  bun: { template: "bun", scenarios: "contract", form: "ts" },
+  msw2: { template: "msw", scenarios: "msw", form: "esm", dependencies: { msw: "^2.15.0" } },
+  msw3: { template: "msw", scenarios: "msw", form: "esm", dependencies: { msw: "^3.0.0" } },
 };
 
 /**
@@ -34,23 +43,25 @@ export function pointHogkitDependencies(manifest, specFor, { override = false } 
   return manifest;
 }
 
-/** Copies consumer `name` into `workDir/name` with the contract; returns its folder. Installs nothing. */
+/** Copies consumer `name` into `workDir/name` with its scenarios; returns its folder. Installs nothing. */
 export async function writeConsumer(workDir, name, specFor, options = {}) {
+  const { template, scenarios, form, dependencies = {} } = consumers[name];
   const dir = join(workDir, name);
   mkdirSync(dir, { recursive: true });
-  cpSync(join(templates, name), dir, { recursive: true });
+  cpSync(join(templates, template), dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  manifest.name = `hogkit-consumer-${name}`;
+  manifest.dependencies = { ...manifest.dependencies, ...dependencies };
   writeFileSync(
     join(dir, "package.json"),
     `${JSON.stringify(pointHogkitDependencies(manifest, specFor, options), null, 2)}\n`,
   );
-  const source = readFileSync(contractSource, "utf8");
-  // contract.ts stays for type checks; Node gets it without types, as ESM or as CommonJS.
-  writeFileSync(join(dir, "contract.ts"), source);
-  const form = consumers[name].contract;
+  const source = readFileSync(scenarioFile(scenarios), "utf8");
+  // <scenarios>.ts stays for type checks (and Deno and Bun); Node gets it without types, as ESM or CommonJS.
+  writeFileSync(join(dir, `${scenarios}.ts`), source);
   if (form !== "ts") {
     const { code } = await transform(source, { loader: "ts", format: form, target: "es2022" });
-    writeFileSync(join(dir, form === "esm" ? "contract.mjs" : "contract.cjs"), code);
+    writeFileSync(join(dir, `${scenarios}.${form === "esm" ? "mjs" : "cjs"}`), code);
   }
   return dir;
 }

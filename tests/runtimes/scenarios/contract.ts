@@ -8,6 +8,10 @@
  * runtime under test and stops it at the end: scenarios share nothing and need no hooks, which keeps
  * the three test runners' wrappers to a loop. Assertions use `node:assert/strict`, which all three
  * runtimes provide.
+ *
+ * The consumers that run these scenarios have no msw installed (it is an optional peer of
+ * @hogkit/testing): everything here works without it, and "without msw" checks that it is absent and
+ * that the MSW parts say so clearly. scenarios/msw.ts covers msw 2 and 3.
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -292,6 +296,18 @@ export function contractScenarios(runtime: RuntimeOptions): Scenario[] {
         }),
     },
     {
+      name: "without msw",
+      run: async () => {
+        // A variable specifier, so no bundler or type checker resolves it ahead of time.
+        const msw = "msw";
+        await assert.rejects(import(msw), "this consumer has no msw installed");
+        const fake = createFakePostHog({ seed: 1 });
+        assert.throws(() => fake.handlers, /fake\.handlers needs msw.*@hogkit\/testing\/msw/s);
+        const entry = "@hogkit/testing/msw";
+        await assert.rejects(import(entry), "the MSW entry needs msw");
+      },
+    },
+    {
       name: "react query",
       run: () =>
         withFake(2, async ({ client }) => {
@@ -320,12 +336,20 @@ async function mockCliScenario(runtime: RuntimeOptions): Promise<void> {
     while (!ready) {
       const url = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
       const apiKey = /every scope: (phx_\w+)/.exec(output)?.[1];
-      if (url && apiKey) ready = { url, apiKey };
+      // The banner ends with the line a user pastes into their shell.
+      if (url && apiKey && /\nexport POSTHOG_HOST=.*\n/.test(output)) ready = { url, apiKey };
       else if (Date.now() > deadline) assert.fail(`hogkit-mock printed no banner in 15 s:\n${output}`);
       else await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    // The export line names this server and key; without --empty it seeds demo projects.
+    assert.ok(
+      output.includes(`export POSTHOG_HOST=${ready.url} POSTHOG_PERSONAL_API_KEY=${ready.apiKey}\n`),
+      `hogkit-mock prints the export line:\n${output}`,
+    );
     const posthog = createClient({ host: ready.url, apiKey: ready.apiKey });
-    const before = (await posthog.projects.list()).count;
+    const demo = await posthog.projects.list();
+    assert.ok(demo.count >= 2, `demo projects seeded: ${demo.results.map((project) => project.name).join(", ")}`);
+    const before = demo.count;
     const created = await posthog.projects.create({ name: "Made through hogkit-mock" });
     assert.equal((await posthog.projects.list()).count, before + 1);
     assert.equal((await posthog.projects.retrieve(created.id)).name, "Made through hogkit-mock");
