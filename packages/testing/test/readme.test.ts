@@ -1,7 +1,7 @@
 /**
  * The README's quick start is a test: its two code blocks are written out as they are and run with
  * Vitest against the built package (imported as `@hogkit/testing`, by self-reference), and
- * type-checked with tsc.
+ * type-checked with tsc. The README ships to npm, so its links are absolute and it cites no local path.
  */
 import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -58,4 +58,14 @@ it("the quick start type-checks against the published declarations", async () =>
   const tsc = join(here, "node_modules/typescript/bin/tsc");
   const result = await run(process.execPath, [tsc, "-p", join(scratch, "tsconfig.json")]).catch((e) => e);
   expect(`${result.stdout ?? ""}${result.stderr ?? ""}`).toBe("");
+});
+
+it("ships to npm: every link is absolute and no local path is cited", () => {
+  const readme = readFileSync(join(here, "README.md"), "utf8");
+  const links = [...readme.matchAll(/\]\(([^)]+)\)/g)].map((match) => match[1] ?? "");
+  expect(links.length).toBeGreaterThan(0);
+  for (const link of links) expect(link).toMatch(/^https:\/\//);
+  for (const link of links.filter((l) => l.includes("github.com/hogkit/")))
+    expect(link).toMatch(/^https:\/\/github\.com\/hogkit\/hogkit\/(tree|blob)\/main\//);
+  expect(readme).not.toMatch(/(^|[\s`(])\/(tmp|work|home|Users)\//m);
 });

@@ -73,5 +73,20 @@ describe("seed data", () => {
     expect(() => createFakePostHog({ keys: [{ kind: "oauth", key: "phx_not_oauth" }] })).toThrow(
       "keys[0].key: PostHog recognises OAuth access tokens by their pha_ prefix",
     );
+    const keys =
+      (...list: unknown[]) =>
+      () =>
+        createFakePostHog({ keys: list as never });
+    // A string of scopes would be spread into characters: it is refused instead.
+    expect(keys({ scopes: "project:read" })).toThrow("keys[0].scopes: must be a list of PostHog scopes");
+    expect(keys({}, { scopes: ["project:reed"] })).toThrow("keys[1].scopes: must be a list of PostHog scopes");
+    expect(keys({ scopedTeams: ["1"] })).toThrow("keys[0].scopedTeams: must be a list of project ids");
+    expect(keys({ scopedOrganizations: ["acme"] })).toThrow("keys[0].scopedOrganizations: must be a list");
+    expect(keys({ scope: ["*"] })).toThrow("keys[0].scope: not a key option (misspelt?)");
+    expect(() => createFakePostHog().createKey({ scopes: "*" as never })).toThrow(SeedDataError);
+    expect(() => createFakePostHog({ organizations: [{ membershipLevel: 2 as never }] })).toThrow(
+      "organizations[0].membershipLevel: must be 1 (member), 8 (admin), 15 (owner) or null",
+    );
+    expect(() => createFakePostHog({ organizations: [{ name: "" }] })).toThrow("organizations[0].name");
   });
 });

@@ -119,6 +119,52 @@ export const DEFAULT_PRODUCT_KEYS = [
   "logs",
 ] as const;
 
+const isList = (value: unknown, item: (entry: unknown) => boolean): boolean =>
+  Array.isArray(value) && value.every(item);
+
+/** A key as the seed data gives it (`keys`, `createKey`, `hogkit-mock --data`): the types PostHog stores. */
+function checkKeyInput(input: FakeApiKeyInput, where: string): void {
+  const fail = (field: string, message: string) => {
+    throw new SeedDataError(`[hogkit fake] ${where}.${field}: ${message}`);
+  };
+  if (input === null || typeof input !== "object" || Array.isArray(input)) {
+    throw new SeedDataError(`[hogkit fake] ${where}: each key must be an object`);
+  }
+  const known = ["key", "kind", "scopes", "scopedOrganizations", "scopedTeams"];
+  for (const field of Object.keys(input)) if (!known.includes(field)) fail(field, "not a key option (misspelt?)");
+  if (input.key !== undefined && (typeof input.key !== "string" || !input.key))
+    fail("key", "must be a non-empty string");
+  const scope = (entry: unknown) => typeof entry === "string" && /^(\*|[a-z_]+:(read|write))$/.test(entry);
+  if (input.scopes !== undefined && !isList(input.scopes, scope)) {
+    fail("scopes", 'must be a list of PostHog scopes ("*", "project:read", "project:write", …)');
+  }
+  if (
+    input.scopedOrganizations !== undefined &&
+    !isList(input.scopedOrganizations, (id) => typeof id === "string" && UUID.test(id))
+  ) {
+    fail("scopedOrganizations", "must be a list of organization UUIDs");
+  }
+  if (
+    input.scopedTeams !== undefined &&
+    !isList(input.scopedTeams, (id) => typeof id === "number" && Number.isSafeInteger(id) && id > 0)
+  ) {
+    fail("scopedTeams", "must be a list of project ids");
+  }
+}
+
+function checkOrganizationInput(input: FakeOrganizationInput, index: number): void {
+  const where = `[hogkit fake] organizations[${index}]`;
+  if (input === null || typeof input !== "object" || Array.isArray(input)) {
+    throw new SeedDataError(`${where}: each organization must be an object`);
+  }
+  if (input.name !== undefined && (typeof input.name !== "string" || !input.name.trim() || input.name.length > 64)) {
+    throw new SeedDataError(`${where}.name: must be a non-empty string of at most 64 characters`);
+  }
+  if (input.membershipLevel !== undefined && ![1, 8, 15, null].includes(input.membershipLevel)) {
+    throw new SeedDataError(`${where}.membershipLevel: must be 1 (member), 8 (admin), 15 (owner) or null`);
+  }
+}
+
 /** One compiled ajv for every fake: compiling the spec's schemas is the costly part of a new fake. */
 let sharedValidator: ReturnType<typeof createSchemaValidator> | undefined;
 function sharedSchemaValidator() {
@@ -166,6 +212,7 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
   const maxBodyBytes = options.maxBodyBytes ?? 20 * 1024 * 1024;
 
   function addKey(input: FakeApiKeyInput, where: string): FakeApiKey {
+    checkKeyInput(input, where);
     const kind = input.kind ?? "personal";
     if (kind !== "personal" && kind !== "oauth")
       throw new SeedDataError(`[hogkit fake] ${where}.kind must be "personal" or "oauth"`);
@@ -205,6 +252,7 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
     db.user = { first_name: "Hogkit", email: "hogkit@example.com", ...options.user };
     const organizations = options.organizations?.length ? options.organizations : [{}];
     organizations.forEach((input, i) => {
+      checkOrganizationInput(input, i);
       const id = (input.id ?? random.uuid()).toLowerCase();
       if (!UUID.test(id)) throw new SeedDataError(`[hogkit fake] organizations[${i}].id must be a UUID, got "${id}"`);
       if (db.organization(id))
