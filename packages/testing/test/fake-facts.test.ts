@@ -1,8 +1,9 @@
 /**
- * The fake against /tmp/research/posthog-facts.md (PostHog's source), one named test per fact it
- * models, over `fake.handle` directly. The same facts over MSW and HTTP are in the transport tests.
+ * The fake against PostHog's source (each describe names the file: posthog/permissions.py,
+ * posthog/auth.py, posthog/api/team.py, posthog/api/project.py, …), one named test per fact it
+ * models, over `fake.handle` directly — the facts PostHog's own tests do not assert (those are in
+ * posthog-facts.test.ts). The same facts over MSW and HTTP are in the transport tests.
  */
-import { operationTable } from "@hogkit/types";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createFakePostHog, createSchemaValidator, type FakePostHog, schemaDocument } from "../src/index.js";
 import { call, error, PROJECTS, SESSION_ONLY } from "./helpers.js";
@@ -74,16 +75,16 @@ describe("scopes (posthog/permissions.py)", () => {
     expect((await call(fake, "PATCH", detail(1), { body: { name: "Web 2" } })).status).toBe(200);
   });
 
-  it("the six unscoped actions refuse every personal API key, even *, with 403 'This action does not support personal API key access'", async () => {
+  it("the unscoped (session-only) actions refuse every personal API key, even *, with 403 'This action does not support personal API key access'", async () => {
     const refused = error(
       "authentication_error",
       "permission_denied",
       "This action does not support personal API key access",
     );
-    for (const [operationId, method, action] of SESSION_ONLY) {
-      expect(operationTable.find((row) => row.operationId === operationId)?.scopes).toBeNull();
+    expect(SESSION_ONLY.length).toBeGreaterThan(0);
+    for (const { operationId, httpMethod, path } of SESSION_ONLY) {
       for (const key of [fake.apiKey, readKey, writeKey]) {
-        const res = await call(fake, method, detail(1, action), { auth: { key }, body: {} });
+        const res = await call(fake, httpMethod, path(1), { auth: { key }, body: {} });
         expect(res.status, operationId).toBe(403);
         expect(res.body).toEqual(refused);
       }
@@ -97,10 +98,10 @@ describe("scopes (posthog/permissions.py)", () => {
   });
 
   it("a session may call every operation, session-only ones included", async () => {
-    for (const [, method, action] of SESSION_ONLY) {
-      const body = action === "change_organization/" ? { organization_id: fake.organizationId } : undefined;
-      const res = await call(fake, method, detail(1, action), { auth: session, body });
-      expect(res.status, action).toBe(200);
+    for (const { operationId, method, httpMethod, path } of SESSION_ONLY) {
+      const body = method === "changeOrganization" ? { organization_id: fake.organizationId } : undefined;
+      const res = await call(fake, httpMethod, path(1), { auth: session, body });
+      expect(res.status, operationId).toBe(200);
     }
     expect((await call(fake, "GET", PROJECTS, { auth: session })).status).toBe(200);
     expect((await call(fake, "POST", PROJECTS, { auth: session, body: { name: "From a session" } })).status).toBe(201);
@@ -159,6 +160,107 @@ describe("authentication (posthog/auth.py, posthog/exceptions.py)", () => {
   it("an unknown session cookie is not authenticated", async () => {
     const res = await call(fake, "GET", PROJECTS, { auth: { cookie: "sessionid=forged" } });
     expect(res.body.code).toBe("not_authenticated");
+  });
+});
+
+describe("keys as PostHog scopes them (posthog/permissions.py APIScopePermission, posthog/auth.py)", () => {
+  const denied = (detail: string) => error("authentication_error", "permission_denied", detail);
+  const mainOrg = () => fake.organizationId;
+
+  it("an OAuth access token (pha_) is scoped like a personal key, and refused the session-only actions", async () => {
+    const token = fake.createKey({ kind: "oauth", scopes: ["project:read"] });
+    expect(token).toMatch(/^pha_/);
+    expect((await call(fake, "GET", PROJECTS, { auth: { key: token } })).status).toBe(200);
+    const write = await call(fake, "PATCH", detail(1), { auth: { key: token }, body: { name: "x" } });
+    expect(write.status).toBe(403);
+    expect(write.body).toEqual(denied("API key missing required scope 'project:write'"));
+    for (const { operationId, httpMethod, path } of SESSION_ONLY) {
+      const res = await call(fake, httpMethod, path(1), { auth: { key: token }, body: {} });
+      expect(res.body, operationId).toEqual(denied("This action does not support personal API key access"));
+    }
+  });
+
+  it("an OAuth access token with no scopes is refused everything", async () => {
+    const token = fake.createKey({ kind: "oauth", scopes: [] });
+    const res = await call(fake, "GET", PROJECTS, { auth: { key: token } });
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual(denied("OAuth token has no scopes and cannot access this resource"));
+  });
+
+  it("scoped_organizations: another organization is 403 naming it, for personal keys and OAuth tokens", async () => {
+    for (const kind of ["personal", "oauth"] as const) {
+      const key = fake.createKey({ kind, scopes: ["*"], scopedOrganizations: [OTHER_ORG] });
+      for (const [method, path] of [
+        ["GET", PROJECTS],
+        ["GET", detail(1)],
+        ["POST", PROJECTS],
+      ] as const) {
+        const res = await call(fake, method, path, {
+          auth: { key },
+          body: method === "POST" ? { name: "N" } : undefined,
+        });
+        expect(res.status, `${kind} ${method} ${path}`).toBe(403);
+        expect(res.body).toEqual(
+          denied(`API key does not have access to the requested organization: ID ${mainOrg()}.`),
+        );
+      }
+      expect((await call(fake, "GET", `/api/organizations/${OTHER_ORG}/projects/`, { auth: { key } })).status).toBe(
+        200,
+      );
+    }
+    expect(fake.db.projects).toHaveLength(3);
+  });
+
+  it("scoped_teams: no list or create, only its own projects", async () => {
+    const key = fake.createKey({ scopes: ["*"], scopedTeams: [1] });
+    const onlyProjects = denied("API keys with scoped projects are only supported on project-based endpoints.");
+    expect((await call(fake, "GET", PROJECTS, { auth: { key } })).body).toEqual(onlyProjects);
+    expect((await call(fake, "POST", PROJECTS, { auth: { key }, body: { name: "N" } })).body).toEqual(onlyProjects);
+    expect((await call(fake, "GET", detail(1), { auth: { key } })).status).toBe(200);
+    expect((await call(fake, "PATCH", detail(1), { auth: { key }, body: { name: "Renamed" } })).status).toBe(200);
+    const other = await call(fake, "GET", detail(2), { auth: { key } });
+    expect(other.status).toBe(403);
+    expect(other.body).toEqual(denied("API key does not have access to the requested project: ID 2."));
+    expect(fake.db.project(2)?.name).toBe("Mobile");
+  });
+
+  it("an organization may refuse its members' personal API keys (organization_security_settings); admins, OAuth tokens and sessions pass", async () => {
+    const f = createFakePostHog({
+      organizations: [
+        {
+          name: "Strict",
+          membershipLevel: 1,
+          membersCanUsePersonalApiKeys: false,
+          availableProductFeatures: [
+            { key: "organizations_projects", name: "Projects", limit: null },
+            { key: "organization_security_settings", name: "Security settings" },
+          ],
+        },
+      ],
+      projects: [{ name: "P" }],
+    });
+    const refused = await call(f, "GET", PROJECTS, { auth: { key: f.apiKey } });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toEqual(
+      denied(
+        "Organization 'Strict' does not allow using personal API keys. Contact an admin to enable personal API keys for this organization.",
+      ),
+    );
+    const oauth = f.createKey({ kind: "oauth", scopes: ["*"] });
+    expect((await call(f, "GET", PROJECTS, { auth: { key: oauth } })).status).toBe(200);
+    expect((await call(f, "GET", PROJECTS, { auth: f.createSession() })).status).toBe(200);
+    const organization = f.db.organization(f.organizationId);
+    if (organization) organization.membershipLevel = 8;
+    expect((await call(f, "GET", PROJECTS, { auth: { key: f.apiKey } })).status).toBe(200);
+  });
+
+  it("members of each level: effective_membership_level is the caller's level in the project's organization", async () => {
+    for (const level of [1, 8, 15] as const) {
+      const organization = fake.db.organization(fake.organizationId);
+      if (organization) organization.membershipLevel = level;
+      const res = await call(fake, "GET", detail(1));
+      expect(res.body.effective_membership_level).toBe(level);
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { operationTable } from "@hogkit/types";
 /** Small helpers for calling a fake over `handle`, MSW (global fetch) or HTTP. */
 import type { FakePostHog } from "../src/index.js";
 
@@ -45,12 +46,16 @@ export const error = (type: string, code: string, detail: string, attr: string |
   attr,
 });
 
-/** Every operation PostHog refuses personal API keys for, with a path that reaches it. */
-export const SESSION_ONLY: Array<[string, string, string]> = [
-  ["projects_activity_retrieve", "GET", "activity/"],
-  ["projects_change_organization_create", "POST", "change_organization/"],
-  ["projects_delete_secret_token_backup_partial_update", "PATCH", "delete_secret_token_backup/"],
-  ["projects_is_generating_demo_data_retrieve", "GET", "is_generating_demo_data/"],
-  ["projects_reset_token_partial_update", "PATCH", "reset_token/"],
-  ["projects_rotate_secret_token_partial_update", "PATCH", "rotate_secret_token/"],
-];
+/**
+ * Every operation PostHog refuses personal API keys for (`scopes: null` in the operation table), with
+ * its HTTP method and its path for project `id` of the current organization.
+ */
+export const SESSION_ONLY = operationTable
+  .filter((row) => row.scopes === null)
+  .map((row) => ({
+    operationId: row.operationId,
+    method: row.method,
+    httpMethod: row.httpMethod.toUpperCase(),
+    path: (id: number | string) =>
+      row.path.replace("{organization_id}", "@current").replace("{id}", encodeURIComponent(String(id))),
+  }));
