@@ -9,6 +9,7 @@
 import type { components, Readable } from "@hogkit/types";
 import { schemaDocument } from "../generated/schemas.js";
 import type { JsonSchema } from "../schema-document.js";
+import { type Change, logActivity as writeActivity } from "./activity.js";
 import type { FakeRuntime } from "./context.js";
 import type { FakeOrganization, Project, StoredProject } from "./database.js";
 import { drfDateTime } from "./python.js";
@@ -111,7 +112,7 @@ export function newProject(
   runtime: FakeRuntime,
   organization: FakeOrganization,
   attrs: Record<string, unknown>,
-  options: { at?: Date; name: string },
+  options: { at?: Date; name?: string } = {},
 ): StoredProject {
   const { db, factories } = runtime;
   const generated = factories.buildSchema(PROJECT_SCHEMA, "read") as Record<string, unknown>;
@@ -146,7 +147,8 @@ export function newProject(
   if (projectProperties().default_modifiers?.type === "object")
     data.default_modifiers = structuredClone(DEFAULT_MODIFIERS);
   for (const [field, value] of Object.entries(attrs)) data[field] = storedValue(field, value);
-  data.name = options.name;
+  data.name =
+    options.name ?? (typeof attrs.name === "string" ? attrs.name : uniqueDefaultName(runtime, organization.id));
   // create_with_data: the internal-users cohort filter replaces whatever was sent.
   data.test_account_filters = [{ key: "id", type: "cohort", value: db.nextCohortId++, operator: "not_in" }];
   const stored: StoredProject = {
@@ -163,6 +165,25 @@ export function newProject(
     data.extra_settings = { recorder_script: "posthog-recorder", ...extra };
   }
   return stored;
+}
+
+/**
+ * The positional form the derived behaviours (fallback.ts) call: one entry as `log_activity` writes
+ * it (a `created` entry carries `changes: null`, as PostHog's do).
+ */
+export function logActivity(
+  runtime: FakeRuntime,
+  stored: StoredProject,
+  activity: string,
+  scope: "Team" | "Project",
+  changes: Array<{ action: string; field: string | null; before: unknown; after: unknown }>,
+): void {
+  writeActivity(runtime, stored, {
+    scope,
+    activity,
+    name: stored.data.name ?? null,
+    changes: activity === "created" ? null : (changes.map((change) => ({ type: scope, ...change })) as Change[]),
+  });
 }
 
 /** "Default project", then "Default project 2", … (case-insensitive, trimmed), as create_with_team does. */
