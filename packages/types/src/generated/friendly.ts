@@ -41,6 +41,9 @@ export type WeekStartDay = Schemas["WeekStartDayEnum"];
 /** `ErrorResponse` as PostHog sends it. */
 export type ErrorResponse = Readable<Schemas["ErrorResponse"]>;
 
+/** `OnboardingError` as PostHog sends it. */
+export type OnboardingError = Readable<Schemas["OnboardingError"]>;
+
 /**
  * `IsGeneratingDemoData` as PostHog sends it.
  * Answered by `projects.isGeneratingDemoData()`.
