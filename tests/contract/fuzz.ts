@@ -18,7 +18,7 @@ import {
 } from "@hogkit/testing";
 import { type OperationInfo, operationTable } from "@hogkit/types";
 import fc from "fast-check";
-import { loadSpec } from "../../scripts/lib/load-spec.ts";
+import { loadSpec } from "../../scripts/lib/spec-model/index.ts";
 
 export const ORG_A = "0190a6e1-0000-7000-8000-00000000f00a"; // owner, @current
 export const ORG_B = "0190a6e1-0000-7000-8000-00000000f00b"; // admin

@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { loadSpec } from "../../scripts/lib/load-spec.ts";
+import { loadSpec } from "../../scripts/lib/spec-model/index.ts";
 
 export interface Violation {
   location: string[];
