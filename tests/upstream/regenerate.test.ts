@@ -104,11 +104,15 @@ describe.runIf(existsSync(snapshot))("regenerating after PostHog's API changed",
     // here (it checks packaging on other runtimes, which the spec does not change), and so is the
     // Next.js app: Turbopack refuses to compile node_modules that live outside the copy (they are
     // the checkout's, shared by symlink); the react-admin app covers the hooks in a browser here.
-    const turbo = spawnSync(join(root, "node_modules/.bin/turbo"), ["run", "test", "--output-logs=errors-only", "--filter=!next-app"], {
-      cwd: respelled.dir,
-      encoding: "utf8",
-      env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
-    });
+    const turbo = spawnSync(
+      join(root, "node_modules/.bin/turbo"),
+      ["run", "test", "--output-logs=errors-only", "--filter=!next-app"],
+      {
+        cwd: respelled.dir,
+        encoding: "utf8",
+        env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
+      },
+    );
     expect(turbo.status, `${turbo.stdout}\n${turbo.stderr}`.slice(-6000)).toBe(0);
     const repo = spawnSync(
       process.execPath,
