@@ -22,8 +22,7 @@ export interface Scratch {
 
 export function scratchCopy(label: string): Scratch {
   const dir = mkdtempSync(join(tmpdir(), `hogkit-${label}-`));
-  const tracked = execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean);
-  for (const file of tracked) {
+  for (const file of sourceFiles()) {
     if (existsSync(join(root, file))) cpSync(join(root, file), join(dir, file), { dereference: false });
   }
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
@@ -45,6 +44,24 @@ export function scratchCopy(label: string): Scratch {
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** The tracked files; in a copy that is no git checkout (a scratch copy itself), every file but build output. */
+function sourceFiles(): string[] {
+  try {
+    return execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
+      .split("\n")
+      .filter(Boolean);
+  } catch {
+    const skip = new Set(["node_modules", "dist", ".turbo", ".next", ".git", "test-results"]);
+    const walk = (dir: string): string[] =>
+      readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+        const path = dir ? `${dir}/${entry.name}` : entry.name;
+        if (skip.has(entry.name) || entry.isSymbolicLink()) return [];
+        return entry.isDirectory() ? walk(path) : [path];
+      });
+    return walk("");
+  }
 }
 
 /** Every file under the four packages' src/generated, path → contents. */
