@@ -1,6 +1,7 @@
 /**
  * @hogkit/client: a typed, retrying client for PostHog's Projects API. The public surface is this
- * list; everything else in src/ is internal.
+ * list; everything else in src/ is internal. `@hogkit/client/core` and `@hogkit/client/funcs` are
+ * the same runtime without the client object, for apps that import only the operations they call.
  */
 
 export type {
@@ -13,15 +14,5 @@ export type {
   WeekStartDay,
 } from "@hogkit/types";
 export { createClient, type PostHogClient } from "./client.js";
-export type {
-  ClientHooks,
-  ClientOptions,
-  FetchLike,
-  RequestEvent,
-  ResponseEvent,
-  RetryEvent,
-} from "./config.js";
-export * from "./errors/index.js";
+export * from "./core.js";
 export type * from "./generated/resources.js";
-export type { HeadersInput, PageItem, RequestOptions } from "./operation.js";
-export type { BackoffOptions } from "./retry.js";

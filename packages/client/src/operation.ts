@@ -1,28 +1,21 @@
 /**
- * The contract between the generated resources (src/generated/) and the hand-written runtime: an
- * `Operation` is the few facts of one operation-table row that a request needs, and `Runtime` is
- * what the generated methods call. Nothing here is per-operation.
+ * The contract between the generated functions (src/generated/) and the hand-written runtime: an
+ * `Operation` is the few facts of one operation-table row that a request needs. Nothing here is
+ * per-operation.
  */
 
-/** How a path parameter is checked before it goes into the URL. */
-export type PathParamKind = "organization" | "integer" | "string";
-
-export interface PathParam {
-  readonly name: string;
-  readonly kind: PathParamKind;
-}
-
 export interface Operation {
-  /** `projects.retrieve`: how errors and hooks name the operation. */
+  /** `projects.retrieve`: how errors, hooks and warnings name the operation. */
   readonly name: string;
   /** The HTTP method, upper case. */
   readonly method: string;
-  /** The path template split around its parameters: literal, parameter, literal, …, literal. */
-  readonly path: readonly string[];
-  /** The path parameters in path order; `organization_id` comes from the client, the rest are positional. */
-  readonly params: readonly PathParam[];
-  /** Scopes a personal API key needs, or null when PostHog accepts the operation only from a browser session. */
-  readonly scopes: readonly string[] | null;
+  /**
+   * The path template: `{name}` for a string parameter, `{name:integer}` for an integer one.
+   * `{organization_id}` comes from the core (or `options.organizationId`), the rest are positional.
+   */
+  readonly path: string;
+  /** Set when PostHog accepts the operation only from a logged-in browser session, never from a personal API key. */
+  readonly sessionOnly?: true;
 }
 
 /**
@@ -31,36 +24,19 @@ export interface Operation {
  */
 export type HeadersInput = ConstructorParameters<typeof Headers>[0];
 
-/** Per-call overrides, the last argument of every generated method. */
+/** Per-call overrides, the last argument of every generated method and function. */
 export interface RequestOptions {
   /** The organization to act in (a UUID or `@current`); defaults to the client's. */
-  organizationId?: string;
+  organizationId?: string | undefined;
   /** Cancels the call, including any wait between retries. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Time limit of each attempt in milliseconds, body included. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** How many times a failed attempt may be retried. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Extra request headers for this call. */
-  headers?: HeadersInput;
+  headers?: HeadersInput | undefined;
 }
 
 /** The item type of a paginated result (`{ results: Item[] }`). */
 export type PageItem<Page> = Page extends { results?: ReadonlyArray<infer Item> | null } ? Item : never;
-
-/** What the generated methods call: one request (with retries), or every item of a paginated list. */
-export interface Runtime {
-  call<T>(
-    operation: Operation,
-    args: readonly unknown[],
-    query: object | undefined,
-    body: unknown,
-    options: RequestOptions | undefined,
-  ): Promise<T>;
-  iterate<T>(
-    operation: Operation,
-    args: readonly unknown[],
-    query: object | undefined,
-    options: RequestOptions | undefined,
-  ): AsyncGenerator<T, void, undefined>;
-}

@@ -6,8 +6,9 @@
  */
 import type { paths } from "@hogkit/types";
 import createFetchClient, { type Client } from "openapi-fetch";
-import { configOf, type PostHogClient } from "./client.js";
+import type { PostHogClient } from "./client.js";
 import { baseOf } from "./config.js";
+import { settingsOf } from "./create-core.js";
 
 export type RawClient = Client<paths>;
 
@@ -21,12 +22,12 @@ export type RawClient = Client<paths>;
  * });
  */
 export function withRaw<C extends PostHogClient>(client: C): C & { readonly raw: RawClient } {
-  const config = configOf(client);
+  const config = settingsOf(client);
   let raw: RawClient | undefined;
   return Object.defineProperty(client, "raw", {
     get: () => {
       raw ??= createFetchClient<paths>({
-        baseUrl: baseOf(config).baseUrl,
+        baseUrl: baseOf(config),
         headers: config.headers,
         fetch: (request: Request) => (config.fetch ?? globalThis.fetch)(request),
       });

@@ -1,30 +1,32 @@
 /**
- * Keeps secrets out of everything an error carries. Personal API keys (`phx_…`), project secret
- * tokens (`phs_…`) and OAuth tokens (`pha_…`, `phr_…`) are recognised by their prefix; the client's
- * own key is removed wherever it appears, whatever it looks like.
+ * Keeps secrets out of everything an error or a warning carries. PostHog's token kinds are
+ * recognised by their prefix — personal API keys (`phx_`), project secret tokens (`phs_`), OAuth
+ * access and refresh tokens (`pha_`, `phr_`) — and session cookies by their name (`sessionid=…`,
+ * `csrftoken=…`); the client's own key and credential headers are removed wherever they appear,
+ * whatever they look like.
  */
 
 const REDACTED = "[redacted]";
-const TOKEN = /\bph[xsar]_[A-Za-z0-9]+/g;
 /** Body fields whose values are secret whatever they look like. */
-const SECRET_FIELDS = /^(secret_api_token(_backup)?|personal_api_key|api_key|password|token)$/i;
+const SECRET_FIELD = /^(secret_api_token(_backup)?|personal_api_key|api_key|password|token|cookie|authorization)$/i;
 
-export function redactText(text: string, secrets: readonly string[] = []): string {
+export function redactText(text: string, secrets: readonly (string | undefined)[] = []): string {
   let out = text;
   for (const secret of secrets) if (secret) out = out.split(secret).join(REDACTED);
-  return out.replace(TOKEN, REDACTED);
+  return out.replace(/\bph[xsar]_\w+/g, REDACTED).replace(/\b(\w*(sessionid|csrftoken)=)[^;,\s"']+/gi, `$1${REDACTED}`);
 }
 
 /** A deep copy of a parsed JSON body with secret fields and secret-looking strings replaced. */
-export function redactValue(value: unknown, secrets: readonly string[] = []): unknown {
-  if (typeof value === "string") return redactText(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
-  if (value && typeof value === "object") {
-    const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      copy[key] = SECRET_FIELDS.test(key) && item != null ? REDACTED : redactValue(item, secrets);
-    }
-    return copy;
-  }
-  return value;
+export function redactValue(value: unknown, secrets?: readonly (string | undefined)[]): unknown {
+  return value === undefined
+    ? value
+    : JSON.parse(
+        JSON.stringify(value, (key, item) =>
+          SECRET_FIELD.test(key) && item != null
+            ? REDACTED
+            : typeof item === "string"
+              ? redactText(item, secrets)
+              : item,
+        ),
+      );
 }

@@ -1,8 +1,9 @@
 /**
  * When to retry and how long to wait. Retried: a 429 and a request that got no response, for every
  * method; a 5xx, a timeout or a connection dropped mid-response only for methods that are safe to
- * repeat (GET, HEAD, PUT, DELETE). Never after the caller aborted. Waits grow exponentially with
- * full jitter, capped; a server's `Retry-After` (seconds or HTTP-date) wins, capped too.
+ * repeat (GET, HEAD, PUT, DELETE, OPTIONS). Never after the caller aborted. Waits grow
+ * exponentially with full jitter, capped; a server's `Retry-After` (seconds or HTTP-date) wins,
+ * capped too.
  */
 import { ConnectionError } from "./errors/connection-error.js";
 import type { PostHogApiError } from "./errors/posthog-api-error.js";
@@ -10,19 +11,22 @@ import { TimeoutError } from "./errors/timeout-error.js";
 
 export interface BackoffOptions {
   /** First retry waits up to this long; each further retry doubles it. Default 500 ms. */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /** No computed wait is longer. Default 8 000 ms. */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /**
    * A 429 without any hint of how long to wait (PostHog sends no `Retry-After`) waits between half
    * and all of this, doubling per retry, so that a throttled key never retries at once. Default 2 000 ms.
    */
-  rateLimitDelayMs?: number;
-  /** A server-requested wait longer than this is cut to it. Default 60 000 ms. */
-  maxRetryAfterMs?: number;
+  rateLimitDelayMs?: number | undefined;
+  /**
+   * A server-requested wait longer than this is cut to it, and no rate-limit wait is longer.
+   * Default 60 000 ms; a few milliseconds make tests against `@hogkit/testing`'s fake fast.
+   */
+  maxRetryAfterMs?: number | undefined;
 }
 
-export type Backoff = Required<BackoffOptions>;
+export type Backoff = { [Key in keyof BackoffOptions]-?: number };
 
 export const defaultBackoff: Backoff = {
   baseDelayMs: 500,
@@ -31,31 +35,25 @@ export const defaultBackoff: Backoff = {
   maxRetryAfterMs: 60_000,
 };
 
-const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
-
 export function isRetryable(error: PostHogApiError, method: string): boolean {
-  if (error.status === 429) return true;
-  const idempotent = IDEMPOTENT.has(method);
-  if (error instanceof TimeoutError) return idempotent;
-  if (error instanceof ConnectionError) return !error.responseStarted || idempotent;
-  return error.status !== undefined && error.status >= 500 && idempotent;
+  const idempotent = /^(GET|HEAD|PUT|DELETE|OPTIONS)$/.test(method);
+  return (
+    error.status === 429 ||
+    (error instanceof ConnectionError
+      ? idempotent || (!error.responseStarted && !(error instanceof TimeoutError))
+      : idempotent && (error.status as number) >= 500)
+  );
 }
 
-/**
- * The wait before retry number `retry` (1 for the first). `hintMs` is what the server asked for,
- * if anything.
- */
-export function retryDelay(
-  retry: number,
-  error: PostHogApiError,
-  hintMs: number | undefined,
-  backoff: Backoff,
-): number {
-  if (hintMs !== undefined) return Math.min(Math.max(0, hintMs), backoff.maxRetryAfterMs);
+/** The wait before retry number `retry` (1 for the first): the server's hint if any, else backoff with jitter. */
+export function retryDelay(retry: number, error: PostHogApiError, backoff: Backoff): number {
+  const hint = (error as { retryAfter?: number }).retryAfter;
+  const cap = backoff.maxRetryAfterMs;
+  if (hint !== undefined) return Math.min(Math.max(0, hint * 1000), cap);
   const growth = 2 ** (retry - 1);
   if (error.status === 429) {
-    const ceiling = Math.min(backoff.rateLimitDelayMs * growth, backoff.maxRetryAfterMs);
-    return ceiling / 2 + Math.random() * (ceiling / 2);
+    const ceiling = Math.min(backoff.rateLimitDelayMs * growth, cap);
+    return ceiling / 2 + (Math.random() * ceiling) / 2;
   }
   return Math.random() * Math.min(backoff.baseDelayMs * growth, backoff.maxDelayMs);
 }
@@ -63,24 +61,21 @@ export function retryDelay(
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP-date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const ms = /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
 /** Resolves after `ms`, or rejects with the abort reason the moment `signal` aborts. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
+    const done = () => {
       clearTimeout(timer);
-      reject(signal?.reason);
+      signal?.removeEventListener("abort", done);
+      if (signal?.aborted) reject(signal.reason);
+      else resolve();
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const timer = setTimeout(done, ms);
+    if (signal?.aborted) done();
+    else signal?.addEventListener("abort", done);
   });
 }

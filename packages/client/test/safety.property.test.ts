@@ -6,7 +6,7 @@ import { inspect } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createClient, isPostHogApiError } from "../src/index.js";
-import { json, project, startServer } from "./helpers/server.js";
+import { json, KEY, project, startServer } from "./helpers/server.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,7 +35,7 @@ const hostile = fc.oneof(
 describe("path segments", () => {
   it("a project id is a positive integer or nothing is sent; what is sent stays in its segment", async () => {
     const server = await startServer((_req, res) => json(res, 200, project(1)));
-    const client = createClient({ host: server.url, maxRetries: 0 });
+    const client = createClient({ apiKey: KEY, host: server.url, maxRetries: 0 });
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(hostile, fc.integer(), fc.double(), fc.constantFrom(null, undefined, true, {}, [])),
@@ -66,7 +66,7 @@ describe("path segments", () => {
     const server = await startServer((_req, res) =>
       json(res, 200, { count: 0, next: null, previous: null, results: [] }),
     );
-    const client = createClient({ host: server.url, maxRetries: 0 });
+    const client = createClient({ apiKey: KEY, host: server.url, maxRetries: 0 });
     await fc.assert(
       fc.asyncProperty(fc.oneof(hostile, fc.uuid()), async (organizationId) => {
         const before = server.requests.length;
@@ -87,7 +87,7 @@ describe("path segments", () => {
 
   it("query values cannot add parameters or path", async () => {
     const server = await startServer((_req, res) => json(res, 200, { results: [], next: null }));
-    const client = createClient({ host: server.url, maxRetries: 0 });
+    const client = createClient({ apiKey: KEY, host: server.url, maxRetries: 0 });
     await fc.assert(
       fc.asyncProperty(hostile, async (value) => {
         await client.projects.list({ limit: value as unknown as number });

@@ -1,12 +1,12 @@
 /**
  * The operations table of packages/client/README.md, between `<!-- operations:start -->` and
- * `<!-- operations:end -->`: method, HTTP route, and what a personal API key needs. The rest of
- * the README is hand-written and kept as it is.
+ * `<!-- operations:end -->`: client method, standalone function, HTTP route, and what a personal
+ * API key needs. The rest of the README is hand-written and kept as it is.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { EmitContext, GeneratedFile } from "../context.ts";
-import { isIterable, iteratorName, signature } from "./client-signature.ts";
+import { functionName, isIterable, iteratorName, signature } from "./client-signature.ts";
 
 const README = "packages/client/README.md";
 const START = "<!-- operations:start -->";
@@ -25,7 +25,7 @@ export function emitClientReadme(context: EmitContext): GeneratedFile[] {
 }
 
 function operationsTable(context: EmitContext): string {
-  const table: string[][] = [["Method", "HTTP route", "Personal API key"]];
+  const table: string[][] = [["Method", "Function (`@hogkit/client/funcs`)", "HTTP route", "Personal API key"]];
   const rows = [...context.operations].sort(
     (a, b) => a.resource.localeCompare(b.resource) || a.method.localeCompare(b.method),
   );
@@ -34,17 +34,22 @@ function operationsTable(context: EmitContext): string {
     const args = params.map((p) => `${p.name}${p.optional ? "?" : ""}`).join(", ");
     const access = row.scopes === null ? "session only" : row.scopes.map((s) => `\`${s}\``).join(", ") || "no scope";
     const route = `\`${row.httpMethod} ${row.path}\``;
-    table.push([`\`${row.resource}.${row.method}(${args})\``, route, access]);
+    table.push([`\`${row.resource}.${row.method}(${args})\``, `\`${functionName(row)}\``, route, access]);
     if (isIterable(row)) {
       const iterArgs = params
         .filter((p) => p.role !== "body")
         .map((p) => `${p.name}${p.optional ? "?" : ""}`)
         .join(", ");
-      table.push([`\`${row.resource}.${iteratorName(row.method)}(${iterArgs})\``, `${route}, every page`, access]);
+      table.push([
+        `\`${row.resource}.${iteratorName(row.method)}(${iterArgs})\``,
+        `\`${functionName(row, true)}\``,
+        `${route}, every page`,
+        access,
+      ]);
     }
   }
   // Padded as a Markdown formatter would pad it, so that formatting the README leaves it unchanged.
-  const widths = [0, 1, 2].map((i) => Math.max(3, ...table.map((cells) => cells[i]?.length ?? 0)));
+  const widths = [0, 1, 2, 3].map((i) => Math.max(3, ...table.map((cells) => cells[i]?.length ?? 0)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`;
   const [head = [], ...body] = table;
   return [

@@ -63,6 +63,21 @@ export function signature(row: OperationRow): SignatureParam[] {
   return params;
 }
 
+/**
+ * The standalone function of `@hogkit/client/funcs` for a row: `<resource><Method>` (`projectsRetrieve`),
+ * and for its iterator `projectsIterate` (`list`) or `projectsIterateActivity`. The one place that
+ * names them, so that a names file can take over.
+ */
+export function functionName(row: OperationRow, iterator = false): string {
+  return `${row.resource}${pascal(iterator ? iteratorName(row.method) : row.method)}`;
+}
+
+export function pascal(name: string): string {
+  return name
+    .replace(/(^|[^A-Za-z0-9]+)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())
+    .replace(/[^A-Za-z0-9]/g, "");
+}
+
 /** The name of the async iterator over a paginated method: `iterate` for `list`, else `iterateActivity`. */
 export function iteratorName(method: string): string {
   return method === "list" ? "iterate" : `iterate${method[0]?.toUpperCase()}${method.slice(1)}`;

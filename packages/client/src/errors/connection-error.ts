@@ -1,4 +1,4 @@
-import { defineName, PostHogApiError, type PostHogApiErrorInit } from "./posthog-api-error.js";
+import { defineName, PostHogApiError } from "./posthog-api-error.js";
 
 /**
  * No usable response: the connection failed, was refused, or dropped while the body was arriving.
@@ -6,10 +6,5 @@ import { defineName, PostHogApiError, type PostHogApiErrorInit } from "./posthog
  */
 export class ConnectionError extends PostHogApiError {
   declare readonly responseStarted: boolean;
-
-  constructor(init: PostHogApiErrorInit & { responseStarted?: boolean }) {
-    super(init);
-    this.responseStarted = init.responseStarted === true;
-  }
 }
 defineName(ConnectionError, "ConnectionError");

@@ -1,100 +1,124 @@
-/** The one place that turns a failed response into the right error class, with a message that says what happened. */
+/**
+ * The one place that builds the client's errors: every message reads
+ * `<operation>: <what happened> (<METHOD> <url>[, request id …])`, and a response that is not the
+ * JSON the operation returns becomes the class of its status, with a message that says what to do.
+ */
+import type { Config } from "../config.js";
 import type { Operation } from "../operation.js";
 import { parseRetryAfter } from "../retry.js";
 import { AuthenticationError } from "./authentication-error.js";
 import { BadRequestError } from "./bad-request-error.js";
 import { ConflictError } from "./conflict-error.js";
 import { InternalServerError } from "./internal-server-error.js";
+import { InvalidResponseError } from "./invalid-response-error.js";
 import { NotFoundError } from "./not-found-error.js";
 import { PermissionDeniedError } from "./permission-denied-error.js";
-import { PostHogApiError, type PostHogApiErrorInit } from "./posthog-api-error.js";
+import { PostHogApiError, type PostHogApiErrorInit, text } from "./posthog-api-error.js";
 import { RateLimitError } from "./rate-limit-error.js";
 
-export interface FailedResponse {
-  operation: Operation;
+/** What every error of one call shares. */
+export interface CallContext {
+  operation: string;
   method: string;
   url: string;
+  secrets: readonly (string | undefined)[];
+}
+
+/** A complete response: status, headers and the whole body as text. */
+export interface Answer {
   status: number;
   headers: Headers;
   text: string;
-  secrets: readonly string[];
-  /** Whether the request carried a personal API key. */
-  sentApiKey: boolean;
 }
 
-const MISSING_SCOPE = /missing required scope '([^']+)'/;
-const EXPECTED_AVAILABLE = /Expected available in (\d+(?:\.\d+)?) seconds?/;
+type ErrorClass = new (init: PostHogApiErrorInit) => PostHogApiError;
 
-export function errorFromResponse(response: FailedResponse): PostHogApiError {
-  const { status, headers, text, operation } = response;
-  const body = parseBody(text);
-  const fields = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
-  const detail =
-    typeof fields.detail === "string" ? fields.detail : typeof fields.error === "string" ? fields.error : undefined;
-  const code = typeof fields.code === "string" ? fields.code : "";
-  const said =
-    body === undefined
-      ? `${status} with an empty body`
-      : detail !== undefined
-        ? `${status}${code ? ` ${code}` : ""}: ${detail}`
-        : typeof body === "string"
-          ? `${status} with ${describeBody(headers, text)} instead of JSON`
-          : `${status}: ${JSON.stringify(body).slice(0, 200)}`;
-  const init: PostHogApiErrorInit = {
-    message: "",
-    status,
-    method: response.method,
-    url: response.url,
-    operation: operation.name,
-    requestId: headers.get("x-request-id") ?? headers.get("request-id") ?? undefined,
-    body,
-    secrets: response.secrets,
-  };
-  const where = ` (${response.method} ${response.url}${init.requestId ? `, request id ${init.requestId}` : ""})`;
-  init.message = `${operation.name}: PostHog answered ${said}${where}`;
+const BY_STATUS: Record<number, ErrorClass> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  429: RateLimitError,
+};
+/** For a key PostHog Cloud does not know: the region it may come from. */
+const OTHER_REGION: Record<string, string> = { "https://us.posthog.com": "eu", "https://eu.posthog.com": "us" };
 
-  if (status === 400) return new BadRequestError(init);
-  if (status === 401) return new AuthenticationError(init);
-  if (status === 403) {
-    const missingScope = detail?.match(MISSING_SCOPE)?.[1];
-    const sessionOnly = operation.scopes === null && (response.sentApiKey || /personal API key/i.test(detail ?? ""));
-    if (sessionOnly) {
-      init.message =
-        `${operation.name}: PostHog does not accept personal API keys for this action. Only a logged-in ` +
-        `PostHog session (the browser's session cookie, e.g. forwarded by a same-origin proxy) may call it. ` +
-        `PostHog answered ${said}${where}`;
-    } else if (missingScope) {
-      init.message = `${init.message}. Give the personal API key the '${missingScope}' scope.`;
-    }
-    return new PermissionDeniedError({ ...init, missingScope, sessionOnly });
-  }
-  if (status === 404) return new NotFoundError(init);
-  if (status === 409) return new ConflictError(init);
-  if (status === 429) {
-    const hint = parseRetryAfter(headers.get("retry-after")) ?? secondsToMs(detail?.match(EXPECTED_AVAILABLE)?.[1]);
-    return new RateLimitError({ ...init, retryAfter: hint === undefined ? undefined : hint / 1000 });
-  }
-  if (status >= 500) return new InternalServerError(init);
-  return new PostHogApiError(init);
+export function fail(
+  Class: ErrorClass,
+  call: CallContext,
+  what: string,
+  fields?: Partial<PostHogApiErrorInit> & Record<string, unknown>,
+): PostHogApiError {
+  const id = fields?.requestId ? `, request id ${fields.requestId}` : "";
+  return new Class({ ...call, ...fields, message: `${call.operation}: ${what} (${call.method} ${call.url}${id})` });
 }
 
-/** JSON when it parses; otherwise the start of the text, so that an HTML page stays readable but bounded. */
-function parseBody(text: string): unknown {
-  if (text === "") return undefined;
+/**
+ * The error for a response that is not a success with valid JSON: `attempts` made so far (this one
+ * included) and `waitedMs` between them go into a rate-limit error.
+ */
+export function errorFromResponse(
+  { status, headers, text: body }: Answer,
+  call: CallContext,
+  operation: Operation,
+  config: Config,
+  attempts: number,
+  waitedMs: number,
+): PostHogApiError {
+  let json: unknown;
+  let what = `PostHog answered ${status}`;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(body);
   } catch {
-    return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+    const start = JSON.stringify(body.slice(0, 120)) + (body.length > 120 ? "…" : "");
+    what += body
+      ? ` with ${headers.get("content-type") ?? "no content type"} (${body.length} characters) starting ${start}, which is not valid JSON`
+      : " with an empty body";
   }
+  const fields = Object(json) as Record<string, unknown>;
+  const detail = text(fields.detail) ?? text(fields.error);
+  const code = text(fields.code);
+  if (detail) what += `${code ? ` ${code}` : ""}: ${detail}`;
+  else if (json !== undefined) what += `: ${JSON.stringify(json).slice(0, 200)}`;
+  const hint =
+    parseRetryAfter(headers.get("retry-after")) ?? Number(/available in ([\d.]+) sec/.exec(detail ?? "")?.[1]) * 1000;
+  const extra: Record<string, unknown> = {
+    status,
+    body: json ?? (body && body.length > 2000 ? `${body.slice(0, 2000)}…` : body || undefined),
+    requestId: headers.get("x-request-id") ?? headers.get("request-id") ?? undefined,
+    retryAfter: hint >= 0 ? hint / 1000 : undefined,
+  };
+  const region = OTHER_REGION[config.origin as string];
+  if (status === 401 && config.apiKey && region) {
+    what = more(
+      what,
+      `Keys work only in the Cloud region they were made in: for ${region.toUpperCase()} Cloud, pass host: "${region}"`,
+    );
+  }
+  if (status === 403) {
+    const scope = detail?.match(/missing required scope '([^']+)'/)?.[1];
+    const sessionOnly = !!operation.sessionOnly && (!!config.apiKey || /personal API key/i.test(detail ?? ""));
+    Object.assign(extra, { missingScope: scope, sessionOnly });
+    if (sessionOnly) {
+      what = `PostHog does not accept personal API keys for this action. Only a logged-in PostHog session (the browser's session cookie, e.g. forwarded by a same-origin proxy) may call it. ${what}`;
+    } else if (scope) what = more(what, `Give the personal API key the '${scope}' scope`);
+  }
+  if (status === 429) {
+    Object.assign(extra, { attempts, waitedMs });
+    what = more(
+      what,
+      `Tried ${attempts} time${attempts > 1 ? "s" : ""}, waited ${(waitedMs / 1000).toFixed(1)} s in all`,
+    );
+  }
+  const Class =
+    status < 300
+      ? InvalidResponseError
+      : (BY_STATUS[status] ?? (status >= 500 ? InternalServerError : PostHogApiError));
+  return fail(Class, call, what, extra);
 }
 
-/** "text/html, 1234 bytes: "<html>…"" — names what came back instead of JSON. */
-export function describeBody(headers: Headers, text: string): string {
-  const type = headers.get("content-type") ?? "no content type";
-  const start = JSON.stringify(text.slice(0, 120)) + (text.length > 120 ? "…" : "");
-  return `${type} (${text.length} characters) starting ${start}`;
-}
-
-function secondsToMs(seconds: string | undefined): number | undefined {
-  return seconds === undefined ? undefined : Number(seconds) * 1000;
+/** Another sentence after `what`, which may or may not end with a full stop. */
+function more(what: string, sentence: string): string {
+  return what.replace(/\.?$/, `. ${sentence}`);
 }

@@ -1,4 +1,4 @@
-import { defineName, PostHogApiError, type PostHogApiErrorInit } from "./posthog-api-error.js";
+import { defineName, PostHogApiError } from "./posthog-api-error.js";
 
 /**
  * 403: the credentials may not do this. `missingScope` is the scope PostHog said the personal API
@@ -8,11 +8,5 @@ import { defineName, PostHogApiError, type PostHogApiErrorInit } from "./posthog
 export class PermissionDeniedError extends PostHogApiError {
   declare readonly missingScope: string | undefined;
   declare readonly sessionOnly: boolean;
-
-  constructor(init: PostHogApiErrorInit & { missingScope?: string | undefined; sessionOnly?: boolean }) {
-    super(init);
-    this.missingScope = init.missingScope;
-    this.sessionOnly = init.sessionOnly === true;
-  }
 }
 defineName(PermissionDeniedError, "PermissionDeniedError");

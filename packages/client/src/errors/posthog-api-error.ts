@@ -14,14 +14,27 @@ export interface PostHogApiErrorInit {
   /** The parsed JSON error body, or the start of a body that is not JSON. */
   body?: unknown;
   cause?: unknown;
-  /** Values to remove from everything the error carries (the client's API key). */
-  secrets?: readonly string[];
+  /** Values to remove from everything the error carries (the client's API key, its credential headers). */
+  secrets?: readonly (string | undefined)[] | undefined;
+  /** `ConnectionError`: whether a status line arrived before the connection failed. */
+  responseStarted?: boolean;
+  /** `PermissionDeniedError`: the scope PostHog said the key lacks. */
+  missingScope?: string | undefined;
+  /** `PermissionDeniedError`: PostHog accepts the operation only from a logged-in session. */
+  sessionOnly?: boolean;
+  /** `RateLimitError`: the wait the server asked for, in seconds. */
+  retryAfter?: number | undefined;
+  /** `RateLimitError`: attempts made. */
+  attempts?: number;
+  /** `RateLimitError`: milliseconds waited between the attempts. */
+  waitedMs?: number;
 }
 
 /**
  * Everything the client throws for a request that reached (or tried to reach) PostHog. The
  * fields `type`, `code`, `detail` and `attr` are PostHog's error body (drf-exceptions-hog); no
- * field, message, `toString()`, `toJSON()` or stack holds an API key or a project secret token.
+ * field, message, `toString()`, `toJSON()` or stack holds an API key, a PostHog token or a session
+ * cookie. Subclasses add their fields through the same init object (`retryAfter`, `missingScope`, …).
  */
 export class PostHogApiError extends Error {
   declare readonly status: number | undefined;
@@ -40,22 +53,19 @@ export class PostHogApiError extends Error {
   declare readonly attr: string | null | undefined;
 
   constructor(init: PostHogApiErrorInit) {
-    const secrets = init.secrets ?? [];
-    super(
-      redactText(init.message, secrets),
-      init.cause === undefined ? undefined : { cause: safeCause(init.cause, secrets) },
-    );
-    this.status = init.status;
-    this.method = init.method;
-    this.url = redactText(init.url, secrets);
-    this.operation = init.operation;
-    this.requestId = init.requestId;
-    this.body = redactValue(init.body, secrets);
-    const fields = (this.body && typeof this.body === "object" ? this.body : {}) as Record<string, unknown>;
-    this.type = stringOr(fields.type);
-    this.code = stringOr(fields.code);
-    this.detail = stringOr(fields.detail);
-    this.attr = typeof fields.attr === "string" || fields.attr === null ? fields.attr : undefined;
+    const { message, url, body, cause, secrets, ...fields } = init;
+    super(redactText(message, secrets), cause === undefined ? undefined : { cause: safeCause(cause, secrets) });
+    Object.assign(this, fields);
+    this.url = redactText(url, secrets);
+    this.body = redactValue(body, secrets);
+    const { type, code, detail, attr } = (this.body && typeof this.body === "object" ? this.body : {}) as Record<
+      string,
+      unknown
+    >;
+    this.type = text(type);
+    this.code = text(code);
+    this.detail = text(detail);
+    this.attr = attr === null ? null : text(attr);
   }
 
   toJSON(): Record<string, unknown> {
@@ -69,10 +79,7 @@ Object.defineProperty(PostHogApiError.prototype, BRAND, { value: true });
 
 /** True for any error this client threw, even one from another copy of the package or another realm. */
 export function isPostHogApiError(value: unknown): value is PostHogApiError {
-  return (
-    value instanceof PostHogApiError ||
-    (typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true)
-  );
+  return (value as Record<symbol, unknown> | null)?.[BRAND] === true;
 }
 
 /** Names survive minification and show in stacks because they live on the prototype. */
@@ -80,17 +87,17 @@ export function defineName(type: { prototype: Error }, name: string): void {
   Object.defineProperty(type.prototype, "name", { value: name, writable: true, configurable: true });
 }
 
-function stringOr(value: unknown): string | undefined {
+export function text(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
 /** A platform error kept as `cause`, rebuilt without secrets if its message or stack held one. */
-function safeCause(cause: unknown, secrets: readonly string[]): unknown {
+function safeCause(cause: unknown, secrets: PostHogApiErrorInit["secrets"]): unknown {
   if (!(cause instanceof Error)) return typeof cause === "string" ? redactText(cause, secrets) : cause;
-  const text = `${cause.message}\n${cause.stack ?? ""}`;
-  if (redactText(text, secrets) === text) return cause;
+  const stack = String(cause.stack);
+  if (redactText(cause.message + stack, secrets) === cause.message + stack) return cause;
   const copy = new Error(redactText(cause.message, secrets));
   copy.name = cause.name;
-  copy.stack = redactText(cause.stack ?? "", secrets);
+  copy.stack = redactText(stack, secrets);
   return copy;
 }

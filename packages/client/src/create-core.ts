@@ -1,0 +1,77 @@
+/**
+ * `createCore`: the lean transport — credentials, host, retries, timeouts, typed redacted errors and
+ * hooks — with no operations attached. The standalone functions of `@hogkit/client/funcs` take it
+ * (or a `createClient` client, which is a core too) as their first argument.
+ */
+import { baseOf, type ClientOptions, type Config, misuse, type PostHogHost, resolveConfig } from "./config.js";
+
+/**
+ * Where a core keeps its settings: a non-enumerable property, so that logging or inspecting a
+ * client never shows the key, under a symbol every copy of the package shares.
+ */
+export const SETTINGS: unique symbol = Symbol.for("hogkit.core");
+
+export interface Core {
+  /** The API's base URL, path prefix included, no trailing slash. */
+  readonly baseUrl: string;
+  /** The organization calls act in unless they pass their own. */
+  readonly organizationId: string;
+  /** The resolved settings; internal. */
+  readonly [SETTINGS]: object;
+}
+
+/**
+ * Creates a core. With no options it reads `POSTHOG_PERSONAL_API_KEY` and `POSTHOG_HOST` (Node,
+ * Deno, Bun) and talks to PostHog US Cloud.
+ *
+ * @example
+ * import { createCore } from "@hogkit/client/core";
+ * import { projectsRetrieve } from "@hogkit/client/funcs";
+ *
+ * const core = createCore({ host: "eu" });
+ * const project = await projectsRetrieve(core, 12345);
+ */
+export function createCore<Host extends string = PostHogHost>(options?: ClientOptions<Host>): Core {
+  const config = resolveConfig(options as ClientOptions<string> | undefined);
+  return Object.defineProperty(
+    {
+      // A getter: a same-origin path host is resolved against the page only when there is one.
+      get baseUrl() {
+        return config.origin || !globalThis.location ? config.base : baseOf(config);
+      },
+      organizationId: config.organizationId,
+    },
+    SETTINGS,
+    { value: config },
+  ) as Core;
+}
+
+/**
+ * A resource object of the client: each standalone function with the core as its first argument
+ * (`client.projects.retrieve(1)` is `projectsRetrieve(client, 1)`).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any function whose first parameter takes a core.
+type CoreFunction = (core: Core, ...args: any[]) => unknown;
+
+/** Each function of `functions` with its first argument, the core, already given. */
+export type Bound<Functions extends Record<string, CoreFunction>> = {
+  [Name in keyof Functions]: Functions[Name] extends (core: Core, ...args: infer Args) => infer Result
+    ? (...args: Args) => Result
+    : never;
+};
+
+export function bindCore<Functions extends Record<string, CoreFunction>>(
+  core: Core,
+  functions: Functions,
+): Bound<Functions> {
+  const bound: Record<string, CoreFunction> = {};
+  for (const name in functions) bound[name] = (...args) => functions[name]?.(core, ...args);
+  return bound as Bound<Functions>;
+}
+
+/** The settings of a core or client, or a TypeError naming what was expected. */
+export function settingsOf(core: Core): Config {
+  const config = (core as Partial<Core> | undefined)?.[SETTINGS];
+  if (!config) throw misuse("expected a core from createCore() or a client from createClient() as first argument.");
+  return config as Config;
+}

@@ -1,0 +1,108 @@
+/**
+ * `@hogkit/client/funcs`: one standalone function per operation (and one per iterator), named by
+ * `functionName`, each a one-line call of the generic runtime (packages/client/src/transport.ts)
+ * with the facts of its table row. Each operation's facts are a constant of their own, so that a
+ * bundler drops the ones of functions an app does not import.
+ */
+
+import type { OperationRow } from "../../lib/operation-table.ts";
+import { type EmitContext, type Emitter, header } from "../context.ts";
+import { jsDoc } from "./client-docs.ts";
+import { functionName, isIterable, ORGANIZATION_PARAM, type SignatureParam, signature } from "./client-signature.ts";
+
+export const FUNCS_FILE = "packages/client/src/generated/funcs.ts";
+
+export const emitClientFuncs: Emitter = (context) => [{ path: FUNCS_FILE, contents: funcsModule(context) }];
+
+/** Rows in the order every client emitter lists them: by resource, then as the table has them. */
+export function clientRows(rows: OperationRow[]): OperationRow[] {
+  return [...rows].sort((a, b) => a.resource.localeCompare(b.resource));
+}
+
+function funcsModule(context: EmitContext): string {
+  const out: string[] = [
+    header(context),
+    'import type { OperationBody, OperationPathParams, OperationQuery, OperationResult } from "@hogkit/types";',
+    'import type { Core } from "../create-core.js";',
+    'import type { Operation, PageItem, RequestOptions } from "../operation.js";',
+    'import { iterate, request } from "../transport.js";',
+  ];
+  const names = new Map<string, string>();
+  const claim = (name: string, row: OperationRow) => {
+    const holder = names.get(name);
+    if (holder) throw new Error(`standalone function ${name}: both ${holder} and ${row.operationId} map to it`);
+    names.set(name, row.operationId);
+    return name;
+  };
+  for (const row of clientRows(context.operations)) {
+    const params = signature(row);
+    const result = `OperationResult<${JSON.stringify(row.operationId)}>`;
+    out.push("", `const ${constName(row)}: Operation = ${JSON.stringify(operationData(row))};`, "");
+    out.push(
+      declaration(row, claim(functionName(row), row), params, `Promise<${result}>`, "request", {
+        indent: "",
+        core: true,
+      }),
+    );
+    if (isIterable(row)) {
+      const withoutBody = params.filter((p) => p.role !== "body");
+      out.push(
+        "",
+        declaration(
+          row,
+          claim(functionName(row, true), row),
+          withoutBody,
+          `AsyncGenerator<PageItem<${result}>, void, undefined>`,
+          "iterate",
+          { indent: "", core: true, iterates: functionName(row) },
+        ),
+      );
+    }
+  }
+  out.push("");
+  return out.join("\n");
+}
+
+function declaration(
+  row: OperationRow,
+  name: string,
+  params: SignatureParam[],
+  returns: string,
+  runtime: "request" | "iterate",
+  doc: Parameters<typeof jsDoc>[2],
+): string {
+  const args = ["core: Core", ...params.map((p) => `${p.name}${p.optional ? "?" : ""}: ${p.type}`)];
+  args.push("options?: RequestOptions");
+  const path = params.filter((p) => p.role === "path").map((p) => p.name);
+  const rest = [params.some((p) => p.role === "query") ? "query" : "undefined"];
+  if (runtime === "request" && params.some((p) => p.role === "body")) rest.push("body");
+  while (rest.at(-1) === "undefined") rest.pop();
+  const call = [`core`, constName(row), "options", `[${path.join(", ")}]`, ...rest].join(", ");
+  return [
+    jsDoc(row, params, doc),
+    `export function ${name}(${args.join(", ")}): ${returns} {`,
+    `  return ${runtime}(${call});`,
+    "}",
+  ].join("\n");
+}
+
+/**
+ * The facts the runtime needs, nothing more: the name errors and hooks use, the HTTP method, the
+ * path template with integer parameters marked, and whether only a browser session may call it.
+ */
+export function operationData(row: OperationRow): Record<string, unknown> {
+  const path = row.path.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const param = row.pathParams.find((p) => p.name === name);
+    return name !== ORGANIZATION_PARAM && param?.type === "integer" ? `{${name}:integer}` : whole;
+  });
+  return {
+    name: `${row.resource}.${row.method}`,
+    method: row.httpMethod,
+    path,
+    ...(row.scopes === null ? { sessionOnly: true } : {}),
+  };
+}
+
+function constName(row: OperationRow): string {
+  return `op_${row.operationId.replace(/[^A-Za-z0-9_$]/g, "_")}`;
+}
