@@ -21,14 +21,12 @@ export type PostHogHost = "us" | "eu" | `https://${string}` | `http://${string}`
 
 /**
  * The type of the `host` option: a literal must be a {@link PostHogHost} (`host: "eur"` does not
- * compile), while a value typed `string` (read from the environment or a config file) is accepted
- * and checked when the client is created.
+ * compile), while a value typed `string` or a template such as `${string}/posthog` (read from the
+ * environment or a config file) is accepted and checked when the client is created (an empty
+ * record extends a record only when its keys are not literals).
  */
-export type HostOption<Host extends string> = string extends Host
-  ? Host
-  : Host extends PostHogHost
-    ? Host
-    : PostHogHost;
+export type HostOption<Host extends string> =
+  Record<never, never> extends Record<Host, 1> ? Host : Host extends PostHogHost ? Host : PostHogHost;
 
 export interface RequestEvent {
   /** `projects.retrieve`. */
@@ -170,13 +168,7 @@ export function resolveConfig(options: ClientOptions<string> = {}): Config {
     headers[name] = value;
   });
   if (apiKey) headers.authorization = `Bearer ${apiKey}`;
-  const { authorization, cookie = "" } = headers;
-  const secrets = [apiKey, authorization, cookie].filter((secret) => !!secret) as string[];
-  // Each cookie value too, if long enough to be a secret: a short one would blank out ordinary text.
-  for (const part of cookie.split(";")) {
-    const value = part.split("=")[1]?.trim() ?? "";
-    if (value.length >= 8) secrets.push(value);
-  }
+  const { authorization, cookie } = headers;
   const backoff = { ...defaultBackoff };
   for (const key in backoff) {
     backoff[key as keyof Backoff] = options.backoff?.[key as keyof Backoff] ?? backoff[key as keyof Backoff];
@@ -194,9 +186,19 @@ export function resolveConfig(options: ClientOptions<string> = {}): Config {
     maxRetries: checkNumber("maxRetries", options.maxRetries ?? 2, 0),
     backoff,
     hooks: options.hooks ?? {},
-    secrets,
+    secrets: credentials(headers),
     deprecated: new Set(),
   };
+}
+
+/**
+ * What to keep out of errors from a request's headers: the credential headers, the token after the
+ * scheme, and each cookie value long enough to be a secret (a short one would blank out ordinary text).
+ */
+export function credentials({ authorization = "", cookie = "" }: Record<string, string>): string[] {
+  const values = [authorization, authorization.replace(/^\S+ /, ""), cookie];
+  for (const part of cookie.split(";")) values.push(part.split("=")[1]?.trim() ?? "");
+  return values.filter((value) => value.length >= 8);
 }
 
 /** Says what is wrong with a key before it is ever sent, without showing it. */

@@ -4,7 +4,7 @@
  * attempt, the timer cleared as soon as the body has arrived and cancelling the request when it
  * fires — parse the answer, and walk pages. It knows no operation by name.
  */
-import { baseOf, type Config, checkNumber, KEY_VARIABLE } from "./config.js";
+import { baseOf, type Config, checkNumber, credentials, KEY_VARIABLE } from "./config.js";
 import { type Core, settingsOf } from "./create-core.js";
 import { reportDeprecation } from "./deprecation.js";
 import { ConnectionError } from "./errors/connection-error.js";
@@ -105,7 +105,7 @@ async function execute(config: Config, operation: Operation, url: string, option
     new Headers(options.headers).forEach((value, key) => {
       headers[key] = value;
     });
-    call.secrets = [...call.secrets, headers.authorization, headers.cookie];
+    call.secrets = [...call.secrets, ...credentials(headers)];
   }
   if (config.keyless && !headers.authorization && !headers.cookie) {
     throw new TypeError(

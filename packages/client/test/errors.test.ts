@@ -253,3 +253,49 @@ describe("errors", () => {
     expect(isPostHogApiError({ status: 404 })).toBe(false);
   });
 });
+
+describe("redaction", () => {
+  /** One of each PostHog token kind, and a session cookie, as a server might echo them. */
+  const TOKENS = {
+    personal: "phx_PersonalKey0123456789abcdefABCDEF0123",
+    projectSecret: "phs_ProjectSecret0123456789abcdefABCDEF",
+    oauthAccess: "pha_OAuthAccess0123456789abcdefABCDEF01",
+    oauthRefresh: "phr_OAuthRefresh0123456789abcdefABCDEF0",
+  };
+  const SESSION = "sessionid=k9x2mq7v4l1z8w3r6t5y0u";
+
+  it("removes every PostHog token kind and session cookies from message, fields, toJSON and inspect", async () => {
+    const echo = `${Object.values(TOKENS).join(" ")}; Cookie: ${SESSION}; posthog_csrftoken=Zq81Xn0pLm47`;
+    const server = await failingServer(400, { type: "validation_error", code: "invalid", detail: echo, attr: null });
+    const error = (await createClient({ apiKey: KEY, host: server.url, maxRetries: 0 })
+      .projects.update(1, {})
+      .catch((e: unknown) => e)) as PostHogApiError;
+    for (const text of [error.message, JSON.stringify(error), inspect(error, { depth: 10 }), String(error.stack)]) {
+      for (const token of Object.values(TOKENS)) expect(text).not.toContain(token);
+      expect(text).not.toContain("k9x2mq7v4l1z8w3r6t5y0u");
+      expect(text).not.toContain("Zq81Xn0pLm47");
+    }
+    expect(error.detail).toBe(
+      "[redacted] [redacted] [redacted] [redacted]; Cookie: sessionid=[redacted]; posthog_csrftoken=[redacted]",
+    );
+  });
+
+  it("removes the client's own session cookie, whatever its name, from errors", async () => {
+    const cookie = "my_session=a-long-opaque-session-value";
+    const server = await failingServer(403, { detail: `session a-long-opaque-session-value is not allowed` });
+    const error = await createClient({ host: server.url, headers: { cookie } })
+      .projects.list()
+      .catch((e: unknown) => e);
+    expect(inspect(error)).not.toContain("a-long-opaque-session-value");
+    expect((error as Error).message).toContain("session [redacted] is not allowed");
+  });
+
+  it("removes a per-call Authorization header from errors", async () => {
+    const token = "an-oauth-token-without-prefix-0123";
+    const server = await failingServer(401, { detail: `token ${token} expired` });
+    const error = await createClient({ apiKey: KEY, host: server.url })
+      .projects.list(undefined, { headers: { authorization: `Bearer ${token}` } })
+      .catch((e: unknown) => e);
+    expect(inspect(error)).not.toContain(token);
+  });
+});

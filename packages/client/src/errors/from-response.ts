@@ -106,10 +106,8 @@ export function errorFromResponse(
   }
   if (status === 429) {
     Object.assign(extra, { attempts, waitedMs });
-    what = more(
-      what,
-      `Tried ${attempts} time${attempts > 1 ? "s" : ""}, waited ${(waitedMs / 1000).toFixed(1)} s in all`,
-    );
+    const waited = waitedMs < 1000 ? `${Math.round(waitedMs)} ms` : `${(waitedMs / 1000).toFixed(1)} s`;
+    what = more(what, `Tried ${attempts} time${attempts > 1 ? "s" : ""}, waited ${waited} in all`);
   }
   const Class =
     status < 300
