@@ -1,6 +1,7 @@
 /**
  * The built package as users get it: imported by name through its `exports` (ESM and CommonJS,
- * main and raw entries), and the README's quick start run unchanged against a loopback server.
+ * main, core, funcs and raw entries), and the README's snippets run unchanged against a loopback
+ * server.
  */
 import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -30,6 +31,9 @@ function fakePostHog(): Promise<TestServer> {
       );
       const next = offset === 0 ? `http://${req.headers.host}${url.pathname}?limit=2&offset=2` : null;
       return json(res, 200, { count: 3, next, previous: null, results: page });
+    }
+    if (req.method === "GET" && url.pathname === "/api/organizations/@current/projects/12345/") {
+      return json(res, 200, project(12345, { name: "Web" }));
     }
     if (req.method === "PATCH" && url.pathname === "/api/organizations/@current/projects/12345/") {
       return json(res, 200, project(12345, { name: "Web", ...JSON.parse(req.body) }));
@@ -66,6 +70,46 @@ describe("the built package", () => {
       "GET /api/organizations/@current/projects/?limit=2&offset=2",
       "PATCH /api/organizations/@current/projects/12345/",
     ]);
+  });
+
+  it("runs the README's standalone-functions snippet unchanged", async () => {
+    const server = await fakePostHog();
+    const stdout = await runScript("funcs.mjs", codeBlockAfter("## Client or standalone functions"), {
+      POSTHOG_PERSONAL_API_KEY: KEY,
+      POSTHOG_HOST: server.url,
+    });
+    expect(stdout).toBe("1 Web\n2 Mobile\n3 Backend\nWeb now reports in Europe/Paris\n");
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "GET /api/organizations/@current/projects/",
+      "GET /api/organizations/@current/projects/?limit=2&offset=2",
+      "GET /api/organizations/@current/projects/12345/",
+      "PATCH /api/organizations/@current/projects/12345/",
+    ]);
+  });
+
+  it("shares one runtime between its entries: an error from a function is the class every entry exports", async () => {
+    const server = await fakePostHog();
+    const env = { POSTHOG_PERSONAL_API_KEY: KEY, POSTHOG_HOST: server.url };
+    const esm = await runScript(
+      "entries.mjs",
+      `import { createClient, NotFoundError } from "@hogkit/client";
+import { createCore, NotFoundError as CoreNotFound } from "@hogkit/client/core";
+import { projectsRetrieve } from "@hogkit/client/funcs";
+const viaCore = await projectsRetrieve(createCore(), 404).catch((e) => e);
+const viaClient = await projectsRetrieve(createClient(), 404).catch((e) => e);
+console.log(NotFoundError === CoreNotFound, viaCore instanceof NotFoundError, viaClient instanceof CoreNotFound);`,
+      env,
+    );
+    expect(esm).toBe("true true true\n");
+    const cjs = await runScript(
+      "entries.cjs",
+      `const { NotFoundError } = require("@hogkit/client");
+const { createCore, NotFoundError: CoreNotFound } = require("@hogkit/client/core");
+const { projectsRetrieve } = require("@hogkit/client/funcs");
+projectsRetrieve(createCore(), 404).catch((e) => console.log(NotFoundError === CoreNotFound, e instanceof NotFoundError));`,
+      env,
+    );
+    expect(cjs).toBe("true true\n");
   });
 
   it("exposes createClient, the errors and withRaw through its exports, for import and require", async () => {

@@ -29,3 +29,19 @@ describe("generated method types", () => {
     projects.update(1, { name: "x" }, { organizationId: "@current", timeoutMs: 5, maxRetries: 0 });
   });
 });
+
+describe("standalone function types", () => {
+  it("take a core or a client first, then the method's own parameters", async () => {
+    const { createCore } = await import("../src/core.js");
+    const { projectsIterate, projectsList, projectsRetrieve, projectsUpdate } = await import("../src/funcs.js");
+    const core = createCore({ host: "eu" });
+    const client = createClient({ host: "eu" });
+    expectTypeOf(projectsRetrieve(core, 1)).resolves.toEqualTypeOf<Project>();
+    expectTypeOf(projectsRetrieve(client, 1)).resolves.toEqualTypeOf<Project>();
+    expectTypeOf(projectsList).parameter(1).toEqualTypeOf<Parameters<typeof projects.list>[0]>();
+    expectTypeOf(projectsIterate(core)).toEqualTypeOf<AsyncGenerator<ProjectBasic, void, undefined>>();
+    expectTypeOf(projectsUpdate).parameters.toEqualTypeOf<[typeof core, ...Parameters<typeof projects.update>]>();
+    // @ts-expect-error the first argument is a core or a client
+    projectsRetrieve({ baseUrl: "x", organizationId: "@current" }, 1);
+  });
+});
