@@ -1,52 +1,105 @@
 #!/usr/bin/env node
-// Minified + gzipped size of an app that imports createClient from the built @hogkit/client and
-// calls projects.list and projects.retrieve, beside an app doing the same with openapi-fetch alone.
-// Goal: ≤ 5 KB.
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
+import { execFileSync } from "node:child_process";
+// Minified + gzipped size of the same app — create a core or client, list projects, retrieve one —
+// through both routes of @hogkit/client: the standalone functions (`createCore` + `projectsList` +
+// `projectsRetrieve`) and the client object (`createClient` + `projects.list` + `projects.retrieve`),
+// beside openapi-fetch alone (the floor). Then the same two apps with a client generated from
+// PostHog's whole published schema (the snapshot in ../shared/upstream/), and what each
+// feature of the runtime costs in the functions app (features.mjs).
+// Goals: functions app ≤ 4 096 B; the same from the whole schema ≤ 1.10 × that; client app ≤ 5 120 B.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { appSize, apps, projectsNames, root } from "./bundle.mjs";
+import { featureCosts } from "./features.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "../..");
 const clientDir = join(root, "packages/client");
-const esbuild = createRequire(join(root, "package.json"))("esbuild");
+// ../shared/ beside the checkout, or beside the folder of a git worktree (../../shared/).
+const spec = ["../shared", "../../shared"]
+  .map((dir) => resolve(root, dir, "upstream/posthog-openapi-2025-11-19.yaml"))
+  .find((file) => existsSync(file));
+const BUDGET = { core: 4096, client: 5120, wholeSchemaRatio: 1.1 };
 
-const apps = {
-  "@hogkit/client (list + retrieve)": `
-    import { createClient } from ${JSON.stringify(join(clientDir, "dist/index.js"))};
-    const posthog = createClient({ apiKey: "phx_x" });
-    export const page = await posthog.projects.list({ limit: 10 });
-    export const project = await posthog.projects.retrieve(1);`,
-  "openapi-fetch alone (list + retrieve)": `
-    import createClient from "openapi-fetch";
-    const client = createClient({ baseUrl: "https://us.posthog.com", headers: { authorization: "Bearer phx_x" } });
-    export const page = await client.GET("/api/organizations/{organization_id}/projects/", { params: { path: { organization_id: "@current" }, query: { limit: 10 } } });
-    export const project = await client.GET("/api/organizations/{organization_id}/projects/{id}/", { params: { path: { organization_id: "@current", id: 1 } } });`,
-  "@hogkit/client/raw (withRaw)": `
-    import { createClient } from ${JSON.stringify(join(clientDir, "dist/index.js"))};
-    import { withRaw } from ${JSON.stringify(join(clientDir, "dist/raw.js"))};
-    export const posthog = withRaw(createClient({ apiKey: "phx_x" }));`,
-};
+const names = projectsNames(readFileSync(join(clientDir, "src/generated/funcs.ts"), "utf8"));
+const fromDist = apps(join(clientDir, "dist"), names, "js");
+const rows = [
+  ["functions: createCore + projectsList + projectsRetrieve", await appSize(fromDist.core, clientDir)],
+  ["client: createClient + projects.list + projects.retrieve", await appSize(fromDist.client, clientDir)],
+  [
+    "openapi-fetch alone (list + retrieve)",
+    await appSize(
+      `import createClient from "openapi-fetch";
+      const client = createClient({ baseUrl: "https://us.posthog.com", headers: { authorization: "Bearer phx_x" } });
+      export const page = await client.GET("/api/organizations/{organization_id}/projects/", { params: { path: { organization_id: "@current" }, query: { limit: 10 } } });
+      export const project = await client.GET("/api/organizations/{organization_id}/projects/{id}/", { params: { path: { organization_id: "@current", id: 1 } } });`,
+      clientDir,
+    ),
+  ],
+  [
+    "@hogkit/client/raw (withRaw)",
+    await appSize(
+      `import { createClient } from ${JSON.stringify(join(clientDir, "dist/index.js"))};
+      import { withRaw } from ${JSON.stringify(join(clientDir, "dist/raw.js"))};
+      export const posthog = withRaw(createClient({ apiKey: "phx_x" }));`,
+      clientDir,
+    ),
+  ],
+];
+const print = (name, { min, gz }, note = "") =>
+  console.log(`${name.padEnd(58)} ${String(min).padStart(8)} ${String(gz).padStart(8)}${note}`);
+console.log(`${"app (Projects spec, built package)".padEnd(58)} ${"min B".padStart(8)} ${"gzip B".padStart(8)}`);
+for (const [name, size] of rows) print(name, size);
+const [core, client] = [rows[0][1].gz, rows[1][1].gz];
 
-const rows = [];
-for (const [name, contents] of Object.entries(apps)) {
-  const result = await esbuild.build({
-    stdin: { contents, resolveDir: clientDir, loader: "js" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-  });
-  const code = result.outputFiles[0].contents;
-  rows.push([name, code.length, gzipSync(code, { level: 9 }).length]);
+// The whole schema: the generator's output for PostHog's published schema, beside the runtime's
+// sources, against the same sources with the Projects spec's generated code.
+let ratio;
+if (spec) {
+  const scratch = mkdtempSync(join(tmpdir(), "hogkit-bundle-"));
+  try {
+    execFileSync(process.execPath, [join(root, "scripts/generate/run.mjs"), "--spec", spec, "--out", scratch], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const wholeSrc = join(scratch, "packages/client/src");
+    cpSync(join(clientDir, "src"), wholeSrc, { recursive: true, filter: (path) => !path.includes("/generated") });
+    const wholeNames = projectsNames(readFileSync(join(wholeSrc, "generated/funcs.ts"), "utf8"));
+    const projects = apps(join(clientDir, "src"), names, "ts");
+    const whole = apps(wholeSrc, wholeNames, "ts");
+    console.log(
+      `\n${"same apps, bundled from the runtime's sources".padEnd(58)} ${"min B".padStart(8)} ${"gzip B".padStart(8)}`,
+    );
+    const sizes = {};
+    for (const [key, label] of [
+      ["core", "functions"],
+      ["client", "client"],
+    ]) {
+      sizes[key] = [await appSize(projects[key], clientDir), await appSize(whole[key], clientDir)];
+      print(`${label}, Projects spec`, sizes[key][0]);
+      const times = (sizes[key][1].gz / sizes[key][0].gz).toFixed(2);
+      const called = key === "core" ? `${wholeNames.list.func} + ${wholeNames.retrieve.func}` : "";
+      print(`${label}, whole schema (${called || "every operation"})`, sizes[key][1], `  ${times} ×`);
+    }
+    ratio = sizes.core[1].gz / sizes.core[0].gz;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+} else {
+  console.log("\nwhole schema: skipped — no shared/upstream/ snapshot beside the checkout");
 }
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
-console.log("app                                      minified    gzipped");
-for (const [name, min, gz] of rows) console.log(`${name.padEnd(40)} ${kb(min).padStart(9)}  ${kb(gz).padStart(9)}`);
-const client = rows[0][2];
-console.log(`goal: @hogkit/client app ≤ 5 KB gzipped → ${client <= 5 * 1024 ? "met" : "NOT met"} (${kb(client)})`);
+console.log("\nwhat each feature costs in the functions app (gzip bytes saved without it, measured one at a time):");
+for (const { feature, saved } of await featureCosts(clientDir, names))
+  console.log(`${String(saved).padStart(6)}  ${feature}`);
+
+const verdict = (ok) => (ok ? "met" : "NOT met");
+console.log(
+  `\ngoal: functions app ≤ ${BUDGET.core} B → ${verdict(core <= BUDGET.core)} (${core} B, ${(core / BUDGET.core).toFixed(2)} × budget)`,
+);
+if (ratio !== undefined) {
+  console.log(
+    `goal: whole-schema functions app ≤ ${BUDGET.wholeSchemaRatio} × → ${verdict(ratio <= BUDGET.wholeSchemaRatio)} (${ratio.toFixed(3)} ×)`,
+  );
+}
+console.log(
+  `goal: client app ≤ ${BUDGET.client} B → ${verdict(client <= BUDGET.client)} (${client} B, ${(client / BUDGET.client).toFixed(2)} × budget)`,
+);

@@ -1,0 +1,134 @@
+// What each feature of the runtime costs: the functions app bundled from a copy of the client's
+// sources with that feature cut out (one patch set at a time), against the same app from the
+// sources as they are. A patch that no longer applies fails loudly: update it with the code.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { appSize, apps } from "./bundle.mjs";
+
+/** Feature → the edits that remove it: [file under src/, text, replacement] or [file, source => source]. */
+const FEATURES = {
+  "Deprecation/Sunset reporting (issue 12)": [
+    [
+      "transport.ts",
+      'if (answer.headers.has("deprecation")) reportDeprecation(config, operation, url, answer.headers);',
+      "",
+    ],
+  ],
+  "apiKey checks: Bearer prefix, whitespace, phc_ token (issue 15)": [
+    ["config.ts", "const problem = /^bearer", "const problem = false && /^bearer"],
+  ],
+  "no key on a server: fail before sending (issue 15)": [
+    ["transport.ts", "if (config.keyless && !headers.authorization && !headers.cookie) {", "if (false) {"],
+  ],
+  "401 region hint (issue 15)": [
+    ["errors/from-response.ts", "if (status === 401 && config.apiKey && region) {", "if (false) {"],
+  ],
+  "429 attempts and wait in RateLimitError (issue 15)": [
+    ["errors/from-response.ts", "if (status === 429) {", "if (false) {"],
+  ],
+  "403 messages: session-only action, missing scope": [
+    ["errors/from-response.ts", "if (status === 403) {", "if (false) {"],
+  ],
+  "browser refusal of an apiKey": [["config.ts", "if (isBrowser() && !allowBrowser) {", "if (false) {"]],
+  "redaction (keys, tokens, cookies in message, url, body, cause)": [
+    ["redact.ts", "  let out = text;", "  return text;\n  let out = text;"],
+    ["redact.ts", "  return value === undefined", "  return value;\n  return value === undefined"],
+    [
+      "errors/posthog-api-error.ts",
+      "  if (!(cause instanceof Error))",
+      "  return cause;\n  if (!(cause instanceof Error))",
+    ],
+  ],
+  "path parameter validation and encoding": [
+    [
+      "validate.ts",
+      "  const kind = typeof value;",
+      "  return encodeURIComponent(String(value));\n  const kind = typeof value;",
+    ],
+    ["validate.ts", '  if (value === "@current" ||', '  return value as string;\n  if (value === "@current" ||'],
+  ],
+  "host checks: http(s) only, no credentials, clear-text key, ingestion host": [
+    ["config.ts", "if (!path && !/^https?", "if (false && !/^https?"],
+    ["config.ts", "  if (url) {", "  if (false) {"],
+  ],
+  "same-origin path host, resolved per request": [
+    ["config.ts", "  if (config.origin) return config.base;", "  return config.base;"],
+  ],
+  "POSTHOG_* environment (Node, Bun, Deno permissions)": [
+    [
+      "config.ts",
+      "  const { Deno: deno, process } = globalThis",
+      "  return undefined;\n  const { Deno: deno, process } = globalThis",
+    ],
+  ],
+  "hooks: onRequest, onResponse, onRetry": [
+    ["transport.ts", "hooks.onRequest?.(event);", ""],
+    [
+      "transport.ts",
+      "hooks.onResponse?.({ ...event, status: answer.status, durationMs: performance.now() - started });",
+      "",
+    ],
+    ["transport.ts", "hooks.onRetry?.({ ...event, error, delayMs });", ""],
+  ],
+  "retries: backoff with jitter, Retry-After, abortable wait": [
+    [
+      "transport.ts",
+      "if (attempt > maxRetries || signal?.aborted || !isRetryable(error, method)) throw error;",
+      "throw error;",
+    ],
+  ],
+  "timeouts: one controller and timer per attempt, TimeoutError": [
+    ["transport.ts", "const timer = setTimeout(() => controller.abort(), timeoutMs);", "const timer = 0;"],
+    ["transport.ts", "error = controller.signal.aborted\n        ? fail(", "error = false\n        ? fail("],
+  ],
+  "typed error classes (one per status and failure, names kept)": [
+    "authentication-error",
+    "bad-request-error",
+    "conflict-error",
+    "connection-error",
+    "internal-server-error",
+    "invalid-response-error",
+    "not-found-error",
+    "permission-denied-error",
+    "rate-limit-error",
+    "timeout-error",
+  ].map((file) => [
+    `errors/${file}.ts`,
+    // Every subclass becomes the base class itself.
+    (source) =>
+      source
+        .replace(/export class (\w+) extends \w+ \{[\s\S]*?\n?\}\n/, "export const $1 = PostHogApiError;\n")
+        .replace(/^defineName\(.*$/m, "")
+        .replace(
+          /^import \{ ConnectionError \} from .*$/m,
+          'import { PostHogApiError } from "./posthog-api-error.js";',
+        ),
+  ]),
+};
+
+export async function featureCosts(clientDir, names) {
+  const scratch = mkdtempSync(join(tmpdir(), "hogkit-features-"));
+  try {
+    const src = join(scratch, "src");
+    const app = () => appSize(apps(src, names, "ts").core, clientDir).then((size) => size.gz);
+    cpSync(join(clientDir, "src"), src, { recursive: true });
+    const full = await app();
+    const costs = [];
+    for (const [feature, edits] of Object.entries(FEATURES)) {
+      rmSync(src, { recursive: true });
+      cpSync(join(clientDir, "src"), src, { recursive: true });
+      for (const [file, text, replacement] of edits) {
+        const path = join(src, file);
+        const source = readFileSync(path, "utf8");
+        const edited = typeof text === "function" ? text(source) : source.replace(text, replacement);
+        if (edited === source) throw new Error(`features.mjs: "${feature}" no longer applies to src/${file}`);
+        writeFileSync(path, edited);
+      }
+      costs.push({ feature, saved: full - (await app()) });
+    }
+    return costs.sort((a, b) => b.saved - a.saved);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
