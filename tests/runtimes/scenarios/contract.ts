@@ -23,6 +23,8 @@ import {
   type PostHogClient,
   type Project,
 } from "@hogkit/client";
+import { NotFoundError as CoreNotFoundError, createCore } from "@hogkit/client/core";
+import { projectsCreate, projectsIterate, projectsList, projectsRetrieve } from "@hogkit/client/funcs";
 import { createProxyHandler } from "@hogkit/client/proxy";
 import { projectKeys, projectQueryOptions } from "@hogkit/react";
 import { createFakePostHog, type FakePostHog } from "@hogkit/testing";
@@ -156,6 +158,23 @@ export function contractScenarios(runtime: RuntimeOptions): Scenario[] {
           assert.equal(project.id, 2);
           assert.equal(project.name, "Project 002");
           assert.match(project.api_token ?? "", /^phc_/);
+        }),
+    },
+    {
+      name: "standalone functions",
+      run: () =>
+        withFake(3, async ({ fake, url, client }) => {
+          const core = createCore({ host: url, apiKey: fake.apiKey, backoff });
+          const created = await projectsCreate(core, { name: "Through funcs" });
+          assert.equal((await projectsRetrieve(core, created.id)).name, "Through funcs");
+          assert.equal((await projectsList(core, { limit: 1 })).count, 4);
+          const names: string[] = [];
+          for await (const project of projectsIterate(core, { limit: 2 })) names.push(project.name);
+          assert.deepEqual(names, ["Project 001", "Project 002", "Project 003", "Through funcs"]);
+          // A client is a core too, and both entries throw the same classes.
+          assert.equal((await projectsRetrieve(client(), 1)).name, "Project 001");
+          const error = await rejection(projectsRetrieve(core, 9999));
+          assert.ok(error instanceof CoreNotFoundError && error instanceof NotFoundError);
         }),
     },
     {
