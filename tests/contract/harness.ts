@@ -73,7 +73,7 @@ export function harness(
     baseUrl,
     client: ({ key = "all", organizationId, maxRetries } = {}) =>
       createClient({
-        apiKey: key === null ? undefined : KEYS[key],
+        apiKey: key === null ? null : KEYS[key],
         host: baseUrl,
         organizationId,
         maxRetries,
