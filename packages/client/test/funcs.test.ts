@@ -1,8 +1,9 @@
 /**
  * The standalone functions of `@hogkit/client/funcs`: one per operation of the table (and one per
- * iterator), each taking a core or a client, sending what the client method sends, and each
+ * iterator), named as spec/projects.names.yaml records, each taking a core or a client, sending what the client method sends, and each
  * importable on its own — a bundle of one function holds none of the other operations.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { operationTable } from "@hogkit/types";
@@ -11,17 +12,34 @@ import * as funcs from "../src/funcs.js";
 import { createClient, createCore, NotFoundError } from "../src/index.js";
 import { json, KEY, project, startServer } from "./helpers/server.js";
 
-const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
-/** The naming contract: `<resource><Method>`, and `<resource>Iterate…` for a paginated operation. */
-const functionOf = (op: (typeof operationTable)[number]) => `${op.resource}${pascal(op.method)}`;
+/** Each operation's recorded names (spec/projects.names.yaml), by `METHOD /path`. */
+function recordedNames(): Map<string, Record<string, string>> {
+  const file = readFileSync(join(import.meta.dirname, "../../../spec/projects.names.yaml"), "utf8");
+  const byOperation = new Map<string, Record<string, string>>();
+  let current: Record<string, string> | undefined;
+  for (const line of file.split("\n")) {
+    const operation = /^ {2}([A-Z]+ \S+):$/.exec(line)?.[1];
+    if (operation) {
+      current = {};
+      byOperation.set(operation, current);
+    }
+    const field = /^ {4}(\w+): (\S+)$/.exec(line);
+    if (field && current) current[field[1] as string] = field[2] as string;
+  }
+  return byOperation;
+}
+const names = recordedNames();
+const namesOf = (op: (typeof operationTable)[number]) => names.get(`${op.httpMethod} ${op.path}`) ?? {};
+const functionOf = (op: (typeof operationTable)[number]) => namesOf(op).function as string;
 const paginated = operationTable.filter((op) => op.pagination?.style === "offset");
 
 describe("standalone functions", () => {
-  it("exist for every operation and iterator of the table, and nothing else", () => {
+  it("exist for every operation and iterator of the table, named as the names file records, and nothing else", () => {
     const expected = [
       ...operationTable.map(functionOf),
-      ...paginated.map((op) => `${op.resource}${op.method === "list" ? "Iterate" : `Iterate${pascal(op.method)}`}`),
+      ...paginated.map((op) => namesOf(op).iterateFunction as string),
     ];
+    expect(expected.every(Boolean)).toBe(true);
     expect(Object.keys(funcs).sort()).toEqual(expected.sort());
     for (const name of expected) expect(typeof (funcs as Record<string, unknown>)[name], name).toBe("function");
   });

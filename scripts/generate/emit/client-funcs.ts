@@ -1,12 +1,12 @@
 /**
- * `@hogkit/client/funcs`: one standalone function per operation (and one per iterator), named by
- * `functionName`, each a one-line call of the generic runtime (packages/client/src/transport.ts)
+ * `@hogkit/client/funcs`: one standalone function per operation (and one per iterator), named as
+ * the names file records (`functionName`), each a one-line call of the generic runtime (packages/client/src/transport.ts)
  * with the facts of its table row. Each operation's facts are a constant of their own, so that a
  * bundler drops the ones of functions an app does not import.
  */
 
 import type { OperationRow } from "../../lib/operation-table.ts";
-import { type EmitContext, type Emitter, header } from "../context.ts";
+import { type EmitContext, type Emitter, header, namesOf } from "../context.ts";
 import { jsDoc } from "./client-docs.ts";
 import { functionName, isIterable, ORGANIZATION_PARAM, type SignatureParam, signature } from "./client-signature.ts";
 
@@ -37,9 +37,10 @@ function funcsModule(context: EmitContext): string {
   for (const row of clientRows(context.operations)) {
     const params = signature(row);
     const result = `OperationResult<${JSON.stringify(row.operationId)}>`;
-    out.push("", `const ${constName(row)}: Operation = ${JSON.stringify(operationData(row))};`, "");
+    const data = operationData(row, namesOf(context, row).client);
+    out.push("", `const ${constName(row)}: Operation = ${JSON.stringify(data)};`, "");
     out.push(
-      declaration(row, claim(functionName(row), row), params, `Promise<${result}>`, "request", {
+      declaration(row, claim(functionName(context, row), row), params, `Promise<${result}>`, "request", {
         indent: "",
         core: true,
       }),
@@ -50,11 +51,11 @@ function funcsModule(context: EmitContext): string {
         "",
         declaration(
           row,
-          claim(functionName(row, true), row),
+          claim(functionName(context, row, true), row),
           withoutBody,
           `AsyncGenerator<PageItem<${result}>, void, undefined>`,
           "iterate",
-          { indent: "", core: true, iterates: functionName(row) },
+          { indent: "", core: true, iterates: functionName(context, row) },
         ),
       );
     }
@@ -90,13 +91,13 @@ function declaration(
  * The facts the runtime needs, nothing more: the name errors and hooks use, the HTTP method, the
  * path template with integer parameters marked, and whether only a browser session may call it.
  */
-export function operationData(row: OperationRow): Record<string, unknown> {
+export function operationData(row: OperationRow, name: string): Record<string, unknown> {
   const path = row.path.replace(/\{([^}]+)\}/g, (whole, name: string) => {
     const param = row.pathParams.find((p) => p.name === name);
     return name !== ORGANIZATION_PARAM && param?.type === "integer" ? `{${name}:integer}` : whole;
   });
   return {
-    name: `${row.resource}.${row.method}`,
+    name,
     method: row.httpMethod,
     path,
     ...(row.scopes === null ? { sessionOnly: true } : {}),

@@ -34,7 +34,7 @@ function operationsTable(context: EmitContext): string {
     const args = params.map((p) => `${p.name}${p.optional ? "?" : ""}`).join(", ");
     const access = row.scopes === null ? "session only" : row.scopes.map((s) => `\`${s}\``).join(", ") || "no scope";
     const route = `\`${row.httpMethod} ${row.path}\``;
-    table.push([`\`${row.resource}.${row.method}(${args})\``, `\`${functionName(row)}\``, route, access]);
+    table.push([`\`${row.resource}.${row.method}(${args})\``, `\`${functionName(context, row)}\``, route, access]);
     if (isIterable(row)) {
       const iterArgs = params
         .filter((p) => p.role !== "body")
@@ -42,7 +42,7 @@ function operationsTable(context: EmitContext): string {
         .join(", ");
       table.push([
         `\`${row.resource}.${iteratorName(row.method)}(${iterArgs})\``,
-        `\`${functionName(row, true)}\``,
+        `\`${functionName(context, row, true)}\``,
         `${route}, every page`,
         access,
       ]);

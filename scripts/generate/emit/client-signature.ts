@@ -5,6 +5,7 @@
  * per-call options. `organization_id` comes from the client or `options.organizationId`.
  */
 import type { OperationRow } from "../../lib/operation-table.ts";
+import { type EmitContext, namesOf } from "../context.ts";
 
 export interface SignatureParam {
   /** The TypeScript parameter name. */
@@ -64,18 +65,18 @@ export function signature(row: OperationRow): SignatureParam[] {
 }
 
 /**
- * The standalone function of `@hogkit/client/funcs` for a row: `<resource><Method>` (`projectsRetrieve`),
- * and for its iterator `projectsIterate` (`list`) or `projectsIterateActivity`. The one place that
- * names them, so that a names file can take over.
+ * The standalone function of `@hogkit/client/funcs` for a row, as the names file records it
+ * (`projectsRetrieve`; for the iterator of a paginated operation, `projectsIterate`). The one place
+ * the client emitters read function names from.
  */
-export function functionName(row: OperationRow, iterator = false): string {
-  return `${row.resource}${pascal(iterator ? iteratorName(row.method) : row.method)}`;
-}
-
-export function pascal(name: string): string {
-  return name
-    .replace(/(^|[^A-Za-z0-9]+)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())
-    .replace(/[^A-Za-z0-9]/g, "");
+export function functionName(context: EmitContext, row: OperationRow, iterator = false): string {
+  const names = namesOf(context, row);
+  const name = iterator ? names.iterateFunction : names.function;
+  if (!name)
+    throw new Error(
+      `${row.httpMethod} ${row.path}: the names file records no ${iterator ? "iterateFunction" : "function"}`,
+    );
+  return name;
 }
 
 /** The name of the async iterator over a paginated method: `iterate` for `list`, else `iterateActivity`. */

@@ -9,7 +9,7 @@ import { type EmitContext, type Emitter, header } from "../context.ts";
 import { jsDoc } from "./client-docs.ts";
 import { clientRows } from "./client-funcs.ts";
 import { emitClientReadme } from "./client-readme.ts";
-import { functionName, isIterable, iteratorName, pascal, type SignatureParam, signature } from "./client-signature.ts";
+import { functionName, isIterable, iteratorName, type SignatureParam, signature } from "./client-signature.ts";
 
 /** Properties of the client object itself, which no resource may shadow. */
 const CLIENT_PROPERTIES = new Set(["raw", "baseUrl", "organizationId"]);
@@ -25,7 +25,7 @@ function resourcesModule(context: EmitContext): string {
   const body: string[] = [];
 
   for (const [resource, rows] of byResource) {
-    const type = `${pascal(resource)}Resource`;
+    const type = resourceType(context, resource);
     const members: string[] = [];
     const bindings: string[] = [];
     const taken = new Set(rows.map((row) => row.method));
@@ -34,8 +34,8 @@ function resourcesModule(context: EmitContext): string {
       members.push(
         methodMember(row, params, row.method, `Promise<OperationResult<${JSON.stringify(row.operationId)}>>`),
       );
-      bindings.push(`    ${row.method}: ${functionName(row)},`);
-      imports.add(functionName(row));
+      bindings.push(`    ${row.method}: ${functionName(context, row)},`);
+      imports.add(functionName(context, row));
       if (isIterable(row)) {
         const name = iteratorName(row.method);
         if (taken.has(name))
@@ -43,8 +43,8 @@ function resourcesModule(context: EmitContext): string {
         const withoutBody = params.filter((p) => p.role !== "body");
         const item = `PageItem<OperationResult<${JSON.stringify(row.operationId)}>>`;
         members.push(methodMember(row, withoutBody, name, `AsyncGenerator<${item}, void, undefined>`, row.method));
-        bindings.push(`    ${name}: ${functionName(row, true)},`);
-        imports.add(functionName(row, true));
+        bindings.push(`    ${name}: ${functionName(context, row, true)},`);
+        imports.add(functionName(context, row, true));
       }
     }
     body.push(
@@ -76,16 +76,23 @@ function resourcesModule(context: EmitContext): string {
     ...body,
     "/** Every resource of the API, as `client.<resource>`. */",
     "export interface Resources {",
-    ...resources.map((name) => `  readonly ${name}: ${pascal(name)}Resource;`),
+    ...resources.map((name) => `  readonly ${name}: ${resourceType(context, name)};`),
     "}",
     "",
     "export function createResources(core: Core): Resources {",
     "  return {",
-    ...resources.map((name) => `    ${name}: create${pascal(name)}Resource(core),`),
+    ...resources.map((name) => `    ${name}: create${resourceType(context, name)}(core),`),
     "  };",
     "}",
     "",
   ].join("\n");
+}
+
+/** `ProjectsResource`, the type of `client.projects`, as the names file records it. */
+function resourceType(context: EmitContext, resource: string): string {
+  const type = context.names.resources[resource]?.type;
+  if (!type) throw new Error(`resource ${resource}: the names file records no type`);
+  return type;
 }
 
 function groupByResource(rows: OperationRow[]): Map<string, OperationRow[]> {
