@@ -121,7 +121,7 @@ async function execute(config: Config, operation: Operation, url: string, option
     const event = { operation: name, method, url, attempt };
     hooks.onRequest?.(event);
     if (signal?.aborted) throw signal.reason;
-    const started = performance.now();
+    const started = hooks.onResponse ? performance.now() : 0;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     const onAbort = () => controller.abort(signal?.reason);
