@@ -8,7 +8,7 @@ import { baseOf, type Config, checkNumber, credentials, KEY_VARIABLE } from "./c
 import { type Core, settingsOf } from "./create-core.js";
 import { reportDeprecation } from "./deprecation.js";
 import { ConnectionError } from "./errors/connection-error.js";
-import { type Answer, type CallContext, errorFromResponse, fail } from "./errors/from-response.js";
+import { type CallContext, errorFromResponse, fail } from "./errors/from-response.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import type { PostHogApiError } from "./errors/posthog-api-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
@@ -19,19 +19,18 @@ import { organizationSegment, pathSegment } from "./validate.js";
 
 /**
  * One call of `operation`: path parameters in path order (`organization_id` aside), the query
- * object and the JSON body, if the operation takes them. Async, so that a bad argument rejects
- * like every other failure instead of throwing synchronously.
+ * object and the JSON body, if the operation takes them. A bad argument rejects like every other
+ * failure (the URL is built inside the async `execute`), never throws synchronously.
  */
-export async function request<Result>(
+export function request<Result>(
   core: Core,
   operation: Operation,
-  options: RequestOptions = {},
-  args: readonly unknown[] = [],
+  options?: RequestOptions,
+  args?: readonly unknown[],
   query?: object,
   body?: unknown,
 ): Promise<Result> {
-  const config = settingsOf(core);
-  return execute(config, operation, urlOf(config, operation, options, args, query), options, body) as Result;
+  return execute(core, operation, options, args, query, body) as Promise<Result>;
 }
 
 /** Every item of a paginated operation, page after page, following `next` only on the API's origin. */
@@ -47,7 +46,10 @@ export async function* iterate<Item>(
   const seen = new Set<string>();
   for (;;) {
     seen.add(url);
-    const page = (await execute(config, operation, url, options)) as { results?: unknown; next?: unknown } | null;
+    const page = (await execute(core, operation, options, args, query, undefined, url)) as {
+      results?: unknown;
+      next?: unknown;
+    } | null;
     const invalid = (what: string) =>
       fail(
         InvalidResponseError,
@@ -64,6 +66,9 @@ export async function* iterate<Item>(
   }
 }
 
+/** Each operation's path template split once: literal, parameter, literal, …, literal. */
+const templates = new WeakMap<Operation, string[]>();
+
 function urlOf(
   config: Config,
   operation: Operation,
@@ -71,33 +76,48 @@ function urlOf(
   args: readonly unknown[],
   query?: object,
 ) {
-  let index = 0;
-  let url =
-    baseOf(config) +
-    operation.path.replace(/\{([^}:]+)(:integer)?\}/g, (_, name: string, integer?: string) =>
-      name === "organization_id"
+  let parts = templates.get(operation);
+  if (!parts) {
+    parts = operation.path.split(/\{([^}]+)\}/);
+    templates.set(operation, parts);
+  }
+  let url = baseOf(config) + parts[0];
+  for (let part = 1, arg = 0; part < parts.length; part += 2) {
+    const [name = "", kind] = (parts[part] as string).split(":");
+    url +=
+      (name === "organization_id"
         ? organizationSegment(options.organizationId ?? config.organizationId, operation.name)
-        : pathSegment(operation.name, name, args[index++], !!integer),
-    );
+        : pathSegment(operation.name, name, args[arg++], kind === "integer")) + parts[part + 1];
+  }
   // `?limit=10&offset=20`: undefined and null are left out, arrays repeat the key, objects go as JSON.
   let separator = "?";
-  for (const [key, value] of Object.entries(query ?? {})) {
-    for (const item of [value].flat()) {
+  for (const key in query) {
+    for (const item of [(query as Record<string, unknown>)[key]].flat()) {
       if (item == null) continue;
-      url += `${separator}${encodeURIComponent(key)}=${encodeURIComponent(typeof item === "object" ? JSON.stringify(item) : item)}`;
+      url += `${separator}${encodeURIComponent(key)}=${encodeURIComponent(typeof item === "object" ? JSON.stringify(item) : (item as string))}`;
       separator = "&";
     }
   }
   return url;
 }
 
-async function execute(config: Config, operation: Operation, url: string, options: RequestOptions, body?: unknown) {
+async function execute(
+  core: Core,
+  operation: Operation,
+  options: RequestOptions = {},
+  args: readonly unknown[] = [],
+  query?: object,
+  body?: unknown,
+  url = urlOf(settingsOf(core), operation, options, args, query),
+) {
+  const config = settingsOf(core);
   const { hooks, signal: clientSignal } = config;
   const { name, method } = operation;
   const signal =
     options.signal && clientSignal ? AbortSignal.any([options.signal, clientSignal]) : (options.signal ?? clientSignal);
-  const timeoutMs = checkNumber("timeoutMs", options.timeoutMs ?? config.timeoutMs, 1);
-  const maxRetries = checkNumber("maxRetries", options.maxRetries ?? config.maxRetries, 0);
+  const timeoutMs = options.timeoutMs === undefined ? config.timeoutMs : checkNumber("timeoutMs", options.timeoutMs, 1);
+  const maxRetries =
+    options.maxRetries === undefined ? config.maxRetries : checkNumber("maxRetries", options.maxRetries, 0);
   let { headers } = config;
   const call: CallContext = { operation: name, method, url, secrets: config.secrets };
   if (body !== undefined || options.headers) {
@@ -114,26 +134,29 @@ async function execute(config: Config, operation: Operation, url: string, option
         ", or pass apiKey: null if a proxy adds the credentials. No request was sent.",
     );
   }
-  const payload = body === undefined ? undefined : JSON.stringify(body);
+  // A GET goes as `{ headers, signal }`: nothing for fetch to read that it would not default to.
+  const init: RequestInit = { headers };
+  if (method !== "GET") init.method = method;
+  if (body !== undefined) init.body = JSON.stringify(body);
   const fetch = config.fetch ?? globalThis.fetch;
   let waitedMs = 0;
   for (let attempt = 1; ; attempt++) {
-    const event = { operation: name, method, url, attempt };
-    hooks.onRequest?.(event);
+    hooks.onRequest?.({ operation: name, method, url, attempt });
     if (signal?.aborted) throw signal.reason;
     const started = hooks.onResponse ? performance.now() : 0;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
-    const onAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener("abort", onAbort);
+    const onAbort = signal && (() => controller.abort(signal.reason));
+    if (onAbort) signal.addEventListener("abort", onAbort);
+    init.signal = controller.signal;
     let response: Response | undefined;
-    let answer: Answer | undefined;
+    let text: string | undefined;
     let error!: PostHogApiError;
     try {
       // Called unbound: browsers throw "Illegal invocation" when fetch runs with another `this`.
-      response = await fetch(url, { method, headers, body: payload, signal: controller.signal });
+      response = await fetch(url, init);
       // The body read as text, so that a bad one becomes a clear error instead of a SyntaxError.
-      answer = { status: response.status, headers: response.headers, text: await response.text() };
+      text = await response.text();
     } catch (cause) {
       if (signal?.aborted) throw signal.reason;
       const fields = { cause, responseStarted: !!response, status: response?.status };
@@ -152,21 +175,22 @@ async function execute(config: Config, operation: Operation, url: string, option
           );
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
+      if (onAbort) signal.removeEventListener("abort", onAbort);
     }
-    if (answer) {
-      hooks.onResponse?.({ ...event, status: answer.status, durationMs: performance.now() - started });
-      if (answer.headers.has("deprecation")) reportDeprecation(config, operation, url, answer.headers);
-      if (response?.ok) {
+    if (response && text !== undefined) {
+      const { status, headers: received } = response;
+      hooks.onResponse?.({ operation: name, method, url, attempt, status, durationMs: performance.now() - started });
+      if (received.has("deprecation")) reportDeprecation(config, operation, url, received);
+      if (response.ok) {
         try {
-          return answer.text ? JSON.parse(answer.text) : undefined;
+          return text ? JSON.parse(text) : undefined;
         } catch {}
       }
-      error = errorFromResponse(answer, call, operation, config, attempt, waitedMs);
+      error = errorFromResponse({ status, headers: received, text }, call, operation, config, attempt, waitedMs);
     }
     if (attempt > maxRetries || signal?.aborted || !isRetryable(error, method)) throw error;
     const delayMs = retryDelay(attempt, error, config.backoff);
-    hooks.onRetry?.({ ...event, error, delayMs });
+    hooks.onRetry?.({ operation: name, method, url, attempt, error, delayMs });
     await sleep(delayMs, signal);
     waitedMs += delayMs;
   }

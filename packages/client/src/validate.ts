@@ -5,6 +5,8 @@
 
 /** The encoded path segment for a parameter, or a TypeError that says what was expected. */
 export function pathSegment(operation: string, name: string, value: unknown, integer: boolean): string {
+  // The common case first: a project id as a number.
+  if (integer && typeof value === "number" && value > 0 && Number.isSafeInteger(value)) return `${value}`;
   const kind = typeof value;
   const text = String(value);
   if (integer) {
