@@ -21,7 +21,7 @@ const openapiFetch = await import(
 const createFetchClient = openapiFetch.default?.default ?? openapiFetch.default;
 
 const SECONDS = 1.5;
-const ROUNDS = 7;
+const ROUNDS = 9;
 const IN_FLIGHT = 8;
 const KEY = "phx_benchmarkKey0000000000000000000000000000";
 
