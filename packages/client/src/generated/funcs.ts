@@ -10,7 +10,7 @@ const op_projects_activity_retrieve: Operation = {"name":"projects.activity","me
 /**
  * Retrieve activity
  *
- * Projects for the current organization.
+ * The project's activity log (Team-scope entries, newest first), `limit` entries per page (default 10), `page` from 1. PostHog answers 500 (an uncaught exception, not a fault of the client) when `limit` or `page` is not an integer, `limit` is below 1, or `page` is past the last page.
  *
  * **Session only.** PostHog accepts this operation only from a logged-in browser session and refuses personal API keys (403 "This action does not support personal API key access", thrown as a `PermissionDeniedError` with `sessionOnly: true`).
  *
@@ -48,7 +48,7 @@ const op_projects_change_organization_create: Operation = {"name":"projects.chan
 /**
  * Change organization
  *
- * Projects for the current organization.
+ * Moves the project to another organization; the caller must be an admin of both. PostHog answers 500 (an uncaught exception) when `organization_id` is not a UUID or the body is not a JSON object.
  *
  * **Session only.** PostHog accepts this operation only from a logged-in browser session and refuses personal API keys (403 "This action does not support personal API key access", thrown as a `PermissionDeniedError` with `sessionOnly: true`).
  *
