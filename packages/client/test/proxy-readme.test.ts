@@ -80,7 +80,7 @@ console.log(JSON.stringify({ status: list.status, page: await list.json(), other
     await waitUntilUp(`${base}${LIST}`);
     upstream.requests.length = 0;
     const script = `import { createClient } from "@hogkit/client";
-const client = createClient({ host: ${JSON.stringify(base)} });
+const client = createClient({ host: ${JSON.stringify(base)}, apiKey: null });
 const ids = [];
 for await (const item of client.projects.iterate({ limit: 1 })) ids.push(item.id);
 const refused = await fetch(${JSON.stringify(`${base}/api/organizations/@current/projects/1%2F..%2F..%2Fusers/`)});
