@@ -295,8 +295,10 @@ export function contractScenarios(runtime: RuntimeOptions): Scenario[] {
           // The Fetch-API handler as Deno.serve, Bun.serve or a Next.js route would call it.
           const proxy = createProxyHandler({ host: url, apiKey: fake.apiKey, basePath: "/posthog-proxy" });
           const app = "https://app.example";
+          // No key (apiKey: null): the proxy adds it.
           const browser = createClient({
             host: `${app}/posthog-proxy`,
+            apiKey: null,
             fetch: (input, init) => proxy(new Request(input, init)),
             backoff,
           });
