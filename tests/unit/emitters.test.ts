@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { EmitContext } from "../../scripts/generate/context.ts";
 import { emitClient } from "../../scripts/generate/emit/client.ts";
+import { emitClientFuncs } from "../../scripts/generate/emit/client-funcs.ts";
 import { emitOperationTable } from "../../scripts/generate/emit/operation-table.ts";
 import { emitReact } from "../../scripts/generate/emit/react.ts";
 import { emitTesting } from "../../scripts/generate/emit/testing.ts";
@@ -155,7 +156,23 @@ describe.each([
       "archive(id: OperationPathParams<",
       "iterate(query?: OperationQuery<",
       "**Session only.**",
-      "things: createThingsResource(runtime),",
+      "    archive: thingsArchive,",
+      "    iterate: thingsIterate,",
+      "things: createThingsResource(core),",
+    ],
+  },
+  {
+    emitter: "client standalone functions",
+    emit: emitClientFuncs,
+    file: "funcs.ts",
+    want: [
+      '{"name":"things.archive","method":"PATCH","path":"/api/organizations/{organization_id}/things/{id:integer}/archive/","sessionOnly":true}',
+      '{"name":"things.list","method":"GET","path":"/api/organizations/{organization_id}/things/"}',
+      "export function thingsArchive(core: Core, id: OperationPathParams<",
+      "  return request(core, op_things_archive_partial_update, options, [id]);",
+      "export function thingsIterate(core: Core, query?: OperationQuery<",
+      "  return iterate(core, op_things_list, options, [], query);",
+      "  return request(core, op_things_partial_update, options, [id], undefined, body);",
     ],
   },
   {
@@ -219,6 +236,15 @@ describe("a second resource with a clashing action", () => {
     expect(hooks).toContain("export function useArchive(");
     expect(hooks).toContain("export function useWidgetArchive(");
     expect(second.names).toMatchObject(first.names);
+  });
+
+  it("gives each resource's standalone functions their own names, bound by each client resource", async () => {
+    const funcs = await output(context(two), emitClientFuncs, "funcs.ts");
+    for (const name of ["thingsArchive", "widgetsArchive", "thingsIterate", "widgetsIterate"]) {
+      expect(funcs).toContain(`export function ${name}(core: Core`);
+    }
+    const resources = await output(context(two), emitClient, "resources.ts");
+    expect(resources).toContain("    archive: widgetsArchive,");
   });
 
   it("names both qualified when both arrive in one spec, so order never decides", async () => {
