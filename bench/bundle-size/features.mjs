@@ -9,11 +9,7 @@ import { appSize, apps } from "./bundle.mjs";
 /** Feature → the edits that remove it: [file under src/, text, replacement] or [file, source => source]. */
 const FEATURES = {
   "Deprecation/Sunset reporting (issue 12)": [
-    [
-      "transport.ts",
-      'if (answer.headers.has("deprecation")) reportDeprecation(config, operation, url, answer.headers);',
-      "",
-    ],
+    ["transport.ts", 'if (received.has("deprecation")) reportDeprecation(config, operation, url, received);', ""],
   ],
   "apiKey checks: Bearer prefix, whitespace, phc_ token (issue 15)": [
     ["config.ts", "const problem = /^bearer", "const problem = false && /^bearer"],
@@ -63,13 +59,13 @@ const FEATURES = {
     ],
   ],
   "hooks: onRequest, onResponse, onRetry": [
-    ["transport.ts", "hooks.onRequest?.(event);", ""],
+    ["transport.ts", "hooks.onRequest?.({ operation: name, method, url, attempt });", ""],
     [
       "transport.ts",
-      "hooks.onResponse?.({ ...event, status: answer.status, durationMs: performance.now() - started });",
+      "hooks.onResponse?.({ operation: name, method, url, attempt, status, durationMs: performance.now() - started });",
       "",
     ],
-    ["transport.ts", "hooks.onRetry?.({ ...event, error, delayMs });", ""],
+    ["transport.ts", "hooks.onRetry?.({ operation: name, method, url, attempt, error, delayMs });", ""],
   ],
   "retries: backoff with jitter, Retry-After, abortable wait": [
     [
