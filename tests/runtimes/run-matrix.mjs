@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `pnpm test:runtimes`: the packed packages, installed as users install them, on Node 20/22/24 (ESM
+ * `pnpm test:runtimes`: the packed packages, installed as users install them, on Node 20/22/24/26 (ESM
  * and CommonJS), Deno and Bun, plus TypeScript consumers (node16 and bundler resolution) checked
  * with TypeScript 5.9 and 7. Prints the table runtime × scenario and exits 1 on any failure.
  *
@@ -36,7 +36,7 @@ const reports = join(work, "reports");
 mkdirSync(reports);
 let failed = true;
 try {
-  step("toolchain (Node 22/24, Deno, Bun, TypeScript 5.9/7 from npm)");
+  step("toolchain (Node 22/24/26, Deno, Bun, TypeScript 5.9/7 from npm)");
   const [tools, tarballs] = await Promise.all([ensureToolchain(), packPackages(join(work, "tarballs"))]);
   step(`packed ${Object.keys(tarballs).join(", ")}`);
 
@@ -53,7 +53,11 @@ try {
   );
   step(`installed ${Object.keys(dirs).length} consumer projects in ${work}`);
 
-  const scenarios = { contract: scenarioNames("contract"), msw: scenarioNames("msw") };
+  const scenarios = {
+    contract: scenarioNames("contract"),
+    msw: scenarioNames("msw"),
+    "quick-start": ["README quick start"],
+  };
   const jobs = matrixJobs({ dirs, tools, scenarios, reports });
   const results = await pool(
     jobs.map((job) => async () => {
@@ -67,7 +71,8 @@ try {
 
   const cells = results.flatMap((result) => result.cells);
   for (const cell of cells) cell.known = KNOWN_FAILURES[cell.column]?.rows.includes(cell.row) ?? false;
-  console.log(`\n${renderTable([...TYPE_ROWS, ...scenarios.contract, ...scenarios.msw], COLUMNS, cells)}\n`);
+  const rows = [...TYPE_ROWS, ...scenarios.contract, ...scenarios.msw, ...scenarios["quick-start"]];
+  console.log(`\n${renderTable(rows, COLUMNS, cells)}\n`);
   // One report per column and message: a package that fails to load fails every scenario alike.
   const groups = new Map();
   for (const cell of cells.filter((c) => !c.passed)) {

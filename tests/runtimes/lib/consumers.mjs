@@ -3,7 +3,7 @@
  * matrix copies it to a temporary folder (outside the repo, so nothing resolves from the
  * workspace's node_modules), adds its shared scenarios (../scenarios/<name>.ts), points its
  * `@hogkit/*` dependencies at the packed tarballs (or at a registry version, for the release
- * rehearsal) and installs it with npm, once; Node 20, 22 and 24 then share the install (no native
+ * rehearsal) and installs it with npm, once; Node 20, 22, 24 and 26 then share the install (no native
  * dependencies).
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -29,7 +29,11 @@ export const consumers = {
   bun: { template: "bun", scenarios: "contract", form: "ts" },
   msw2: { template: "msw", scenarios: "msw", form: "esm", dependencies: { msw: "^2.15.0" } },
   msw3: { template: "msw", scenarios: "msw", form: "esm", dependencies: { msw: "^3.0.0" } },
+  // The root README's quick start, with the README beside it (scenarios/quick-start.ts reads it).
+  "quick-start": { template: "quick-start", scenarios: "quick-start", form: "esm", copy: ["README.md"] },
 };
+
+const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 /**
  * Sets every `@hogkit/*` dependency of `manifest` to `specFor(name)`. For local tarballs it also
@@ -45,7 +49,7 @@ export function pointHogkitDependencies(manifest, specFor, { override = false } 
 
 /** Copies consumer `name` into `workDir/name` with its scenarios; returns its folder. Installs nothing. */
 export async function writeConsumer(workDir, name, specFor, options = {}) {
-  const { template, scenarios, form, dependencies = {} } = consumers[name];
+  const { template, scenarios, form, dependencies = {}, copy = [] } = consumers[name];
   const dir = join(workDir, name);
   mkdirSync(dir, { recursive: true });
   cpSync(join(templates, template), dir, { recursive: true });
@@ -56,6 +60,7 @@ export async function writeConsumer(workDir, name, specFor, options = {}) {
     join(dir, "package.json"),
     `${JSON.stringify(pointHogkitDependencies(manifest, specFor, options), null, 2)}\n`,
   );
+  for (const file of copy) cpSync(join(repositoryRoot, file), join(dir, file));
   const source = readFileSync(scenarioFile(scenarios), "utf8");
   // <scenarios>.ts stays for type checks (and Deno and Bun); Node gets it without types, as ESM or CommonJS.
   writeFileSync(join(dir, `${scenarios}.ts`), source);

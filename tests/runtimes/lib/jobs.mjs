@@ -18,6 +18,8 @@ export const COLUMNS = [
   "node22 cjs",
   "node24 esm",
   "node24 cjs",
+  "node26 esm",
+  "node26 cjs",
   "deno",
   "bun",
   "ts node16 esm",
@@ -28,8 +30,10 @@ export const COLUMNS = [
   "node20 msw2",
   "node22 msw2",
   "node24 msw2",
+  "node26 msw2",
   "node22 msw3",
   "node24 msw3",
+  "node26 msw3",
   "bun msw2",
   "bun msw3",
   "deno msw2",
@@ -174,7 +178,7 @@ export function matrixJobs({ dirs, tools, scenarios: names, reports }) {
       scenarios,
     ),
   );
-  for (const version of ["20", "22", "24"]) {
+  for (const version of ["20", "22", "24", "26"]) {
     for (const [flavour, file] of [
       ["esm", "contract.test.mjs"],
       ["cjs", "contract.test.cjs"],
@@ -200,12 +204,35 @@ export function matrixJobs({ dirs, tools, scenarios: names, reports }) {
       );
     }
   }
+  // The root README's quick start, on every Node: its cell sits in the ESM column.
+  for (const version of ["20", "22", "24", "26"]) {
+    const report = join(reports, `node${version}-quick-start.xml`);
+    jobs.push(
+      contractRun(
+        `node${version} esm`,
+        dirs["quick-start"],
+        tools[`node${version}`],
+        [
+          "--test",
+          "--test-reporter=junit",
+          `--test-reporter-destination=${report}`,
+          "--test-reporter=spec",
+          "--test-reporter-destination=stdout",
+          "quick-start.mjs",
+        ],
+        report,
+        names["quick-start"],
+      ),
+    );
+  }
   for (const [version, msw] of [
     ["20", "msw2"],
     ["22", "msw2"],
     ["24", "msw2"],
+    ["26", "msw2"],
     ["22", "msw3"],
     ["24", "msw3"],
+    ["26", "msw3"],
   ]) {
     const report = join(reports, `node${version}-${msw}.xml`);
     jobs.push(

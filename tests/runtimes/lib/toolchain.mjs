@@ -1,5 +1,5 @@
 /**
- * The runtimes and compilers of the matrix (Node 22 and 24, Deno, Bun, TypeScript 5.9 and 7) come
+ * The runtimes and compilers of the matrix (Node 22, 24 and 26, Deno, Bun, TypeScript 5.9 and 7) come
  * from npm, pinned in ../toolchain/package-lock.json, so a machine needs only Node and npm. They are
  * installed once with `npm install` (which follows the lockfile) and reinstalled only when the lockfile changes.
  */
@@ -17,6 +17,7 @@ export const tools = {
   node20: process.execPath,
   node22: join(modules, "node22/bin/node"),
   node24: join(modules, "node24/bin/node"),
+  node26: join(modules, "node26/bin/node"),
   deno: join(modules, "deno/deno"),
   bun: join(modules, "bun/bin/bun.exe"),
   tsc59: join(modules, "typescript/bin/tsc"),
