@@ -30,6 +30,21 @@ export class TypeNames {
     return friendly ? this.use(friendly) : `OperationBody<${JSON.stringify(row.operationId)}>`;
   }
 
+  /** What an iterator over a paginated operation yields: the friendly type of the page's items. */
+  item(row: OperationRow): string {
+    const schema = row.pagination?.itemSchema;
+    const friendly = schema ? this.context.names.schemas[schema]?.type : undefined;
+    return friendly ? this.use(friendly) : `PageItem<${this.result(row)}>`;
+  }
+
+  /** A path parameter: `number` or `string` for plain ones, the spec's own type for anything else (an enum). */
+  path(row: OperationRow, name: string): string {
+    const type = row.pathParams.find((p) => p.name === name)?.type;
+    if (type === "integer" || type === "number") return "number";
+    if (type === "string") return "string";
+    return `OperationPathParams<${JSON.stringify(row.operationId)}>[${JSON.stringify(name)}]`;
+  }
+
   /** `import type { … } from "@hogkit/types";` for the friendly names and `Operation…` helpers used in `code`. */
   importLine(code: string, helpers: readonly string[]): string {
     const needed = helpers.filter((helper) => code.includes(`${helper}<`));

@@ -153,7 +153,9 @@ describe.each([
     file: "resources.ts",
     want: [
       "export interface ThingsResource {",
-      "archive(id: OperationPathParams<",
+      "archive(id: number, options?: RequestOptions): Promise<Thing>;",
+      "update(id: number, body?: ThingUpdate, options?: RequestOptions): Promise<Thing>;",
+      "AsyncGenerator<Thing, void, undefined>",
       "iterate(query?: OperationQuery<",
       "**Session only.**",
       "    archive: thingsArchive,",
@@ -168,7 +170,8 @@ describe.each([
     want: [
       '{"name":"things.archive","method":"PATCH","path":"/api/organizations/{organization_id}/things/{id:integer}/archive/","sessionOnly":true}',
       '{"name":"things.list","method":"GET","path":"/api/organizations/{organization_id}/things/"}',
-      "export function thingsArchive(core: Core, id: OperationPathParams<",
+      "export function thingsArchive(core: Core, id: number, options?: RequestOptions): Promise<Thing> {",
+      "export function thingsCreate(core: Core, body?: ThingCreate, options?: RequestOptions): Promise<Thing> {",
       "  return request(core, op_things_archive_partial_update, options, [id]);",
       "export function thingsIterate(core: Core, query?: OperationQuery<",
       "  return iterate(core, op_things_list, options, [], query);",

@@ -7,6 +7,7 @@
 
 import type { OperationRow } from "../../lib/operation-table.ts";
 import { type EmitContext, type Emitter, header, namesOf } from "../context.ts";
+import { OPERATION_HELPERS, TypeNames } from "../type-names.ts";
 import { jsDoc } from "./client-docs.ts";
 import { functionName, isIterable, ORGANIZATION_PARAM, type SignatureParam, signature } from "./client-signature.ts";
 
@@ -20,13 +21,8 @@ export function clientRows(rows: OperationRow[]): OperationRow[] {
 }
 
 function funcsModule(context: EmitContext): string {
-  const out: string[] = [
-    header(context),
-    'import type { OperationBody, OperationPathParams, OperationQuery, OperationResult } from "@hogkit/types";',
-    'import type { Core } from "../create-core.js";',
-    'import type { Operation, PageItem, RequestOptions } from "../operation.js";',
-    'import { iterate, request } from "../transport.js";',
-  ];
+  const types = new TypeNames(context);
+  const out: string[] = [];
   const names = new Map<string, string>();
   const claim = (name: string, row: OperationRow) => {
     const holder = names.get(name);
@@ -35,8 +31,8 @@ function funcsModule(context: EmitContext): string {
     return name;
   };
   for (const row of clientRows(context.operations)) {
-    const params = signature(row);
-    const result = `OperationResult<${JSON.stringify(row.operationId)}>`;
+    const params = signature(row, types);
+    const result = types.result(row);
     const data = operationData(row, namesOf(context, row).client);
     out.push("", `const ${constName(row)}: Operation = ${JSON.stringify(data)};`, "");
     out.push(
@@ -53,15 +49,23 @@ function funcsModule(context: EmitContext): string {
           row,
           claim(functionName(context, row, true), row),
           withoutBody,
-          `AsyncGenerator<PageItem<${result}>, void, undefined>`,
+          `AsyncGenerator<${types.item(row)}, void, undefined>`,
           "iterate",
           { indent: "", core: true, iterates: functionName(context, row) },
         ),
       );
     }
   }
-  out.push("");
-  return out.join("\n");
+  const code = out.join("\n");
+  return [
+    header(context),
+    types.importLine(code, OPERATION_HELPERS),
+    'import type { Core } from "../create-core.js";',
+    `import type { Operation, ${code.includes("PageItem<") ? "PageItem, " : ""}RequestOptions } from "../operation.js";`,
+    'import { iterate, request } from "../transport.js";',
+    code,
+    "",
+  ].join("\n");
 }
 
 function declaration(

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { EmitContext, GeneratedFile } from "../context.ts";
+import { TypeNames } from "../type-names.ts";
 import { functionName, isIterable, iteratorName, signature } from "./client-signature.ts";
 
 const README = "packages/client/README.md";
@@ -30,7 +31,7 @@ function operationsTable(context: EmitContext): string {
     (a, b) => a.resource.localeCompare(b.resource) || a.method.localeCompare(b.method),
   );
   for (const row of rows) {
-    const params = signature(row);
+    const params = signature(row, new TypeNames(context));
     const args = params.map((p) => `${p.name}${p.optional ? "?" : ""}`).join(", ");
     const access = row.scopes === null ? "session only" : row.scopes.map((s) => `\`${s}\``).join(", ") || "no scope";
     const route = `\`${row.httpMethod} ${row.path}\``;

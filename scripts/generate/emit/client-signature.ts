@@ -6,6 +6,7 @@
  */
 import type { OperationRow } from "../../lib/operation-table.ts";
 import { type EmitContext, namesOf } from "../context.ts";
+import type { TypeNames } from "../type-names.ts";
 
 export interface SignatureParam {
   /** The TypeScript parameter name. */
@@ -31,17 +32,18 @@ export function camelIdentifier(name: string): string {
   return RESERVED.has(safe) ? `${safe}Param` : safe;
 }
 
-export function signature(row: OperationRow): SignatureParam[] {
+/** The parameters of a row's method, their types named as `types` names them (friendly where there are). */
+export function signature(row: OperationRow, types: TypeNames): SignatureParam[] {
   const id = JSON.stringify(row.operationId);
   const params: SignatureParam[] = row.pathParams
     .filter((p) => p.name !== ORGANIZATION_PARAM)
     .map((p) => ({
       name: camelIdentifier(p.name),
-      type: `OperationPathParams<${id}>[${JSON.stringify(p.name)}]`,
+      type: types.path(row, p.name),
       optional: false,
       role: "path",
     }));
-  if (row.body) params.push({ name: "body", type: `OperationBody<${id}>`, optional: !row.body.required, role: "body" });
+  if (row.body) params.push({ name: "body", type: types.body(row), optional: !row.body.required, role: "body" });
   if (row.queryParams.length) {
     const required = row.queryParams.some((q) => q.required);
     params.push({ name: "query", type: `OperationQuery<${id}>`, optional: !required, role: "query" });

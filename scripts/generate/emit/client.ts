@@ -6,6 +6,7 @@
 
 import type { OperationRow } from "../../lib/operation-table.ts";
 import { type EmitContext, type Emitter, header } from "../context.ts";
+import { OPERATION_HELPERS, TypeNames } from "../type-names.ts";
 import { jsDoc } from "./client-docs.ts";
 import { clientRows } from "./client-funcs.ts";
 import { emitClientReadme } from "./client-readme.ts";
@@ -23,6 +24,7 @@ function resourcesModule(context: EmitContext): string {
   const byResource = groupByResource(context.operations);
   const imports = new Set<string>();
   const body: string[] = [];
+  const types = new TypeNames(context);
 
   for (const [resource, rows] of byResource) {
     const type = resourceType(context, resource);
@@ -30,10 +32,8 @@ function resourcesModule(context: EmitContext): string {
     const bindings: string[] = [];
     const taken = new Set(rows.map((row) => row.method));
     for (const row of rows) {
-      const params = signature(row);
-      members.push(
-        methodMember(row, params, row.method, `Promise<OperationResult<${JSON.stringify(row.operationId)}>>`),
-      );
+      const params = signature(row, types);
+      members.push(methodMember(row, params, row.method, `Promise<${types.result(row)}>`));
       bindings.push(`    ${row.method}: ${functionName(context, row)},`);
       imports.add(functionName(context, row));
       if (isIterable(row)) {
@@ -41,7 +41,7 @@ function resourcesModule(context: EmitContext): string {
         if (taken.has(name))
           throw new Error(`${resource}.${name}: the iterator of ${row.method} clashes with a method`);
         const withoutBody = params.filter((p) => p.role !== "body");
-        const item = `PageItem<OperationResult<${JSON.stringify(row.operationId)}>>`;
+        const item = types.item(row);
         members.push(methodMember(row, withoutBody, name, `AsyncGenerator<${item}, void, undefined>`, row.method));
         bindings.push(`    ${name}: ${functionName(context, row, true)},`);
         imports.add(functionName(context, row, true));
@@ -66,11 +66,12 @@ function resourcesModule(context: EmitContext): string {
   for (const name of resources) {
     if (CLIENT_PROPERTIES.has(name)) throw new Error(`resource ${name} would shadow client.${name}; rename the tag`);
   }
+  const code = body.join("\n");
   return [
     header(context),
-    'import type { OperationBody, OperationPathParams, OperationQuery, OperationResult } from "@hogkit/types";',
+    types.importLine(code, OPERATION_HELPERS),
     'import { bindCore, type Core } from "../create-core.js";',
-    'import type { PageItem, RequestOptions } from "../operation.js";',
+    `import type { ${code.includes("PageItem<") ? "PageItem, " : ""}RequestOptions } from "../operation.js";`,
     `import { ${[...imports].sort().join(", ")} } from "./funcs.js";`,
     "",
     ...body,

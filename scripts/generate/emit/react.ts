@@ -39,7 +39,7 @@ export const ${keys} = createQueryKeys(${JSON.stringify(resource)});`,
       const names = namesOf(context, row);
       if (row.httpMethod === "GET") {
         hookTypes.result(row);
-        const code = query(row, names, keys, optionTypes.result(row));
+        const code = query(row, names, keys, optionTypes.result(row), optionTypes);
         parts.push(code.options);
         hookParts.push(code.hooks);
         shared.push(...code.shared);
@@ -117,14 +117,6 @@ ${hooksCode}
   ];
 };
 
-/** `number` or `string` for a plain path parameter; the spec's own type for anything else (an enum). */
-function pathParamType(row: OperationRow, name: string): string {
-  const type = row.pathParams.find((p) => p.name === name)?.type;
-  if (type === "integer" || type === "number") return "number";
-  if (type === "string") return "string";
-  return `OperationPathParams<${JSON.stringify(row.operationId)}>[${JSON.stringify(name)}]`;
-}
-
 function idParams(row: OperationRow): string[] {
   return row.pathParams.map((p) => p.name).filter((name) => name !== "organization_id");
 }
@@ -145,12 +137,13 @@ function query(
   names: OperationNames,
   keys: string,
   result: string,
+  types: TypeNames,
 ): { options: string; hooks: string; shared: string[] } {
   const ids = idParams(row);
   const op = JSON.stringify(row.operationId);
   const hasQuery = row.queryParams.length > 0;
   const paramsType = hasQuery ? `OperationQuery<${op}> & QueryScope` : "QueryScope";
-  const idArgs = ids.map((id) => `${id}: ${pathParamType(row, id)}`);
+  const idArgs = ids.map((id) => `${id}: ${types.path(row, id)}`);
   const key =
     row.effect === "list"
       ? `${keys}.list(params)`
@@ -218,7 +211,7 @@ function mutation(row: OperationRow, names: OperationNames, keys: string, types:
   const hook = names.mutationHook as string;
   const variables = names.mutationVariables as string;
   const fields = [
-    ...ids.map((id) => `  ${id}: ${pathParamType(row, id)};`),
+    ...ids.map((id) => `  ${id}: ${types.path(row, id)};`),
     ...(row.body ? [`  body${row.body.required ? "" : "?"}: ${types.body(row)};`] : []),
     ...(row.queryParams.length ? [`  query?: OperationQuery<${op}>;`] : []),
     "  /** Another organization than the client's default (`@current`). */",
