@@ -1,7 +1,12 @@
 /**
- * Rebuilds our Projects spec from an upstream OpenAPI document (PostHog's whole published schema),
- * keeping what is ours. Pure: documents in, document out; the CLI (scripts/spec-sync/main.ts) does
- * the reading, checking and writing.
+ * Rebuilds our spec from an upstream OpenAPI document (PostHog's whole published schema), keeping
+ * what is ours. Pure: documents in, document out; the CLI (scripts/spec-sync/main.ts) does the
+ * reading, checking and writing.
+ *
+ * The sync config lists the resources we cover, each a tag and the upstream paths it takes: every
+ * path under a `pathPrefix`, or exactly the `paths` listed (the organization endpoints are two paths
+ * of the many under `/api/organizations/`). `only` narrows one run to some of them: the others stay
+ * exactly as they are in ours, with the components they use.
  *
  * Taken from upstream: every covered operation (matched to ours by HTTP method + path), its
  * parameters, JSON request body, responses and security, and every component they reference,
@@ -18,20 +23,33 @@
 import type { OpenAPIDocument } from "./openapi.ts";
 import { checkDocument, isObject, listOperations, mapSchema, pointer, refsIn, resolve } from "./spec-model/index.ts";
 
+/** One SDK resource of the sync config: its tag and the upstream paths it covers. */
+export interface SyncResource {
+  /** The tag (SDK resource) and operationId prefix of its operations. */
+  tag: string;
+  /** Every upstream path that starts with this. */
+  pathPrefix?: string;
+  /** Exactly these upstream paths. */
+  paths?: string[];
+}
+
 export interface SyncConfig {
   /** Where `pnpm spec:sync` reads from when no `--from` is given. */
   source: string;
   /** Spec and overlay file names, relative to the config file's directory. */
   spec: string;
   overlay: string;
-  /** Upstream operations whose path starts with this are the ones we cover. */
-  pathPrefix: string;
-  /** The tag (SDK resource) and operationId prefix every covered operation gets. */
-  tag: string;
+  /** The resources we cover, at least one. */
+  resources: SyncResource[];
   /** Fetch timeout for a URL source. */
   timeoutMs: number;
   /** Explicit operationIds for new operations, keyed by `METHOD /path`; beats the naming rule. */
   operationIds: Record<string, string>;
+}
+
+export interface SyncOptions {
+  /** Sync only the resources with these tags; the others stay as they are in ours. */
+  only?: string[];
 }
 
 export class SpecSyncError extends Error {
@@ -44,6 +62,8 @@ export interface SyncResult {
   added: Array<{ key: string; operationId: string }>;
   /** Our component parameters that no upstream operation uses any more (dropped). */
   droppedParameters: string[];
+  /** Components a synced operation shares with a resource left out by `only`: kept as ours. */
+  keptShared: string[];
 }
 
 type Json = Record<string, unknown>;
@@ -54,13 +74,30 @@ const METHOD_ORDER = ["get", "post", "put", "patch", "delete", "head", "options"
 const PARAMETER_KEYS = ["name", "in", "required", "description", "schema"];
 const PARAMETER_NOISE = new Set(["explode", "style", "example", "examples"]);
 
-export function syncSpec(upstreamInput: unknown, ours: OpenAPIDocument, config: SyncConfig): SyncResult {
+export function syncSpec(
+  upstreamInput: unknown,
+  ours: OpenAPIDocument,
+  config: SyncConfig,
+  options: SyncOptions = {},
+): SyncResult {
   const upstream = checkUpstream(upstreamInput);
-  const covered = coveredOperations(upstream, config);
-  if (covered.length === 0) {
-    throw new SpecSyncError(`the upstream document has no operation under ${config.pathPrefix}`);
+  const selected = selectResources(config, options.only);
+  const covered = coveredOperations(upstream, selected);
+  for (const resource of selected) {
+    if (!covered.some((entry) => entry.resource === resource)) {
+      throw new SpecSyncError(`the upstream document has no operation under ${describeResource(resource)}`);
+    }
   }
-  const mine = new Map(operationsOf(ours).map((entry) => [entry.key, entry]));
+  const allMine = operationsOf(ours);
+  // Ours for this run: the selected resources' operations, and without `only` every one (an operation
+  // no resource covers any more is then "lost", as a removal is never silent).
+  const inRun = (path: string) => {
+    const resource = resourceOf(config, path);
+    return resource ? selected.includes(resource) : !options.only?.length;
+  };
+  const mine = new Map(allMine.filter((entry) => inRun(entry.path)).map((entry) => [entry.key, entry]));
+  // Operations of resources this run leaves out (`only`), and operations no resource covers: as ours.
+  const kept = allMine.filter((entry) => !mine.has(entry.key));
   const upstreamKeys = new Set(covered.map((entry) => entry.key));
   const lost = [...mine.keys()].filter((key) => !upstreamKeys.has(key));
   if (lost.length) {
@@ -71,10 +108,20 @@ export function syncSpec(upstreamInput: unknown, ours: OpenAPIDocument, config: 
     );
   }
 
-  const parameters = new ParameterComponents(ours, upstream, covered);
+  const keptPaths: Json = {};
+  for (const entry of kept) {
+    const item = (keptPaths[entry.path] ?? {}) as Json;
+    keptPaths[entry.path] = item;
+    if (entry.sharedParameters) item.parameters = entry.sharedParameters;
+    item[entry.method] = entry.operation;
+  }
+  const keptParameters = new Set(
+    refsIn(keptPaths).flatMap((ref) => ref.match(/^#\/components\/parameters\/(.+)$/)?.slice(1) ?? []),
+  );
+  const parameters = new ParameterComponents(ours, upstream, covered, keptParameters);
   const paths: Json = {};
   const usedIds = new Map<string, string>();
-  for (const { operation } of mine.values()) usedIds.set(String(operation.operationId), "ours");
+  for (const { operation } of allMine) usedIds.set(String(operation.operationId), "ours");
   const added: SyncResult["added"] = [];
   for (const entry of covered) {
     const pathItem = (paths[entry.path] ?? {}) as Json;
@@ -86,7 +133,8 @@ export function syncSpec(upstreamInput: unknown, ours: OpenAPIDocument, config: 
     let operationId = own?.operationId as string | undefined;
     if (!operationId) {
       operationId =
-        config.operationIds[entry.key] ?? newOperationId(entry.method, entry.path, config, upstream, entry.operation);
+        config.operationIds[entry.key] ??
+        newOperationId(entry.method, entry.path, namingBase(entry.resource), upstream, entry.operation);
       const holder = usedIds.get(operationId);
       if (holder) {
         throw new SpecSyncError(
@@ -97,7 +145,10 @@ export function syncSpec(upstreamInput: unknown, ours: OpenAPIDocument, config: 
       usedIds.set(operationId, entry.key);
       added.push({ key: entry.key, operationId });
     }
-    pathItem[entry.method] = buildOperation(entry, own, operationId, config, parameters);
+    pathItem[entry.method] = buildOperation(entry, own, operationId, entry.resource.tag, parameters);
+  }
+  for (const [path, item] of Object.entries(keptPaths)) {
+    paths[path] = { ...(paths[path] as Json | undefined), ...(item as Json) };
   }
   for (const [path, item] of Object.entries(paths)) {
     if (!(path in ours.paths)) paths[path] = sortMethods(item as Json);
@@ -106,19 +157,38 @@ export function syncSpec(upstreamInput: unknown, ours: OpenAPIDocument, config: 
   const components: Json = {};
   const componentParameters = parameters.components();
   if (Object.keys(componentParameters).length) components.parameters = componentParameters;
-  for (const [kind, entries] of Object.entries(referencedComponents(upstream, [paths, componentParameters]))) {
-    components[kind] = entries;
+  const syncedParameters = Object.fromEntries(
+    Object.entries(componentParameters).filter(([name]) => !keptParameters.has(name)),
+  );
+  const synced = referencedComponents(upstream, [withoutKept(paths, keptPaths), syncedParameters]);
+  const keptComponents = referencedComponents(ours, [
+    keptPaths,
+    Object.fromEntries([...keptParameters].map((name) => [name, componentParameters[name]])),
+  ]);
+  const keptShared: string[] = [];
+  for (const [kind, entries] of Object.entries(keptComponents)) {
+    for (const [name, value] of Object.entries(entries)) {
+      const upstreamValue = (synced[kind] as Json | undefined)?.[name];
+      if (upstreamValue !== undefined && canonicalJson(upstreamValue) !== canonicalJson(value))
+        keptShared.push(`${kind}/${name}`);
+      synced[kind] ??= {};
+      (synced[kind] as Json)[name] = value;
+    }
   }
+  for (const [kind, entries] of Object.entries(synced)) components[kind] = entries;
   const schemes = securitySchemes(upstream, ours, paths);
   if (Object.keys(schemes).length) components.securitySchemes = schemes;
 
   const next: Json = { ...(ours as Json), openapi: upstream.openapi, paths, components };
   next.info ??= upstream.info;
   if (!ours.servers && upstream.servers) next.servers = upstream.servers;
+  next.tags = topLevelTags(ours, selected, covered);
+  if (next.tags === undefined) delete next.tags;
   return {
     document: reconcile(next, ours) as OpenAPIDocument,
     added,
     droppedParameters: parameters.dropped(),
+    keptShared,
   };
 }
 
@@ -130,6 +200,8 @@ interface CoveredOperation {
   method: string;
   operation: Json;
   sharedParameters?: Json[];
+  /** The config resource that covers it (for upstream operations). */
+  resource: SyncResource;
 }
 
 function checkUpstream(input: unknown): OpenAPIDocument {
@@ -140,7 +212,31 @@ function checkUpstream(input: unknown): OpenAPIDocument {
   }
 }
 
-function operationsOf(document: OpenAPIDocument): CoveredOperation[] {
+function selectResources(config: SyncConfig, only: string[] | undefined): SyncResource[] {
+  if (!only?.length) return config.resources;
+  const unknown = only.filter((tag) => !config.resources.some((resource) => resource.tag === tag));
+  if (unknown.length) {
+    throw new SpecSyncError(
+      `--only ${unknown.join(",")}: the sync config has no such resource (it has ${config.resources.map((r) => r.tag).join(", ")})`,
+    );
+  }
+  return config.resources.filter((resource) => only.includes(resource.tag));
+}
+
+/** The resource covering a path: one that lists it exactly, else the one with the longest matching prefix. */
+export function resourceOf(config: Pick<SyncConfig, "resources">, path: string): SyncResource | undefined {
+  const exact = config.resources.find((resource) => resource.paths?.includes(path));
+  if (exact) return exact;
+  return config.resources
+    .filter((resource) => resource.pathPrefix && path.startsWith(resource.pathPrefix))
+    .sort((a, b) => (b.pathPrefix as string).length - (a.pathPrefix as string).length)[0];
+}
+
+function describeResource(resource: SyncResource): string {
+  return resource.pathPrefix ?? (resource.paths ?? []).join(", ");
+}
+
+function operationsOf(document: OpenAPIDocument): Omit<CoveredOperation, "resource">[] {
   return listOperations(document).map(({ key, path, method, operation }) => ({
     key,
     path,
@@ -150,8 +246,40 @@ function operationsOf(document: OpenAPIDocument): CoveredOperation[] {
   }));
 }
 
-function coveredOperations(document: OpenAPIDocument, config: SyncConfig): CoveredOperation[] {
-  return operationsOf(document).filter((entry) => entry.path.startsWith(config.pathPrefix));
+function coveredOperations(document: OpenAPIDocument, selected: SyncResource[]): CoveredOperation[] {
+  const config = { resources: selected };
+  return operationsOf(document).flatMap((entry) => {
+    const resource = resourceOf(config, entry.path);
+    return resource ? [{ ...entry, resource }] : [];
+  });
+}
+
+/** The paths without the kept operations, so that only synced operations pull upstream components. */
+function withoutKept(paths: Json, keptPaths: Json): Json {
+  const result: Json = {};
+  for (const [path, item] of Object.entries(paths)) {
+    const keptItem = keptPaths[path] as Json | undefined;
+    if (!keptItem || !isObject(item)) {
+      result[path] = item;
+      continue;
+    }
+    result[path] = Object.fromEntries(Object.entries(item).filter(([method]) => !(method in keptItem)));
+  }
+  return result;
+}
+
+/** Ours, plus a tag entry for a synced resource whose tag ours does not list yet. */
+function topLevelTags(
+  ours: OpenAPIDocument,
+  selected: SyncResource[],
+  covered: CoveredOperation[],
+): Json[] | undefined {
+  const tags = [...(((ours as Json).tags as Json[] | undefined) ?? [])];
+  for (const resource of selected) {
+    if (!covered.some((entry) => entry.resource === resource)) continue;
+    if (!tags.some((tag) => tag.name === resource.tag)) tags.push({ name: resource.tag });
+  }
+  return tags.length ? tags : undefined;
 }
 
 // ---- Naming new operations ------------------------------------------------------------------------
@@ -163,6 +291,16 @@ const DRF_VERBS: Record<string, string> = {
   delete: "destroy",
 };
 
+/** What `newOperationId` names a resource's operations from: its tag, and the path up to its segments. */
+export function namingBase(resource: SyncResource): { pathPrefix: string; tag: string } {
+  if (resource.pathPrefix) return { pathPrefix: resource.pathPrefix, tag: resource.tag };
+  const paths = resource.paths ?? [];
+  let prefix = paths[0] ?? "";
+  for (const path of paths) while (!path.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  // Up to the last literal segment every path shares, never into a `{parameter}`.
+  return { pathPrefix: prefix.replace(/\{[^/]*$/, "").replace(/[^/]*$/, ""), tag: resource.tag };
+}
+
 /**
  * drf-spectacular's naming, with our tag as prefix: `<tag>_<action segments…>_<verb>`, where the
  * action segments are the path's literal segments after the covered prefix (parameters skipped) and
@@ -173,7 +311,7 @@ const DRF_VERBS: Record<string, string> = {
 export function newOperationId(
   method: string,
   path: string,
-  config: Pick<SyncConfig, "pathPrefix" | "tag">,
+  config: { pathPrefix: string; tag: string },
   document?: OpenAPIDocument,
   operation?: Json,
 ): string {
@@ -225,15 +363,15 @@ function buildOperation(
   entry: CoveredOperation,
   own: Json | undefined,
   operationId: string,
-  config: SyncConfig,
+  tag: string,
   parameters: ParameterComponents,
 ): Json {
   const up = entry.operation;
   const result: Json = {
     operationId,
-    summary: own ? (own.summary ?? up.summary) : (up.summary ?? newSummary(operationId, config.tag)),
+    summary: own ? (own.summary ?? up.summary) : (up.summary ?? newSummary(operationId, tag)),
     description: own?.description ?? up.description,
-    tags: own?.tags ?? [config.tag],
+    tags: own?.tags ?? [tag],
     parameters: (up.parameters as Json[] | undefined)?.map((p) => parameters.convert(p)),
     requestBody: up.requestBody ? jsonRequestBody(up.requestBody as Json) : undefined,
     responses: up.responses ? mapValues(up.responses as Json, (r) => cleanResponse(r as Json)) : undefined,
@@ -299,19 +437,40 @@ class ParameterComponents {
   private readonly ours: OpenAPIDocument;
   private readonly upstream: OpenAPIDocument;
 
-  constructor(ours: OpenAPIDocument, upstream: OpenAPIDocument, covered: CoveredOperation[]) {
+  private readonly kept: ReadonlySet<string>;
+
+  /** `kept`: components operations left out of this run use; they stay ours, and only their equals refer to them. */
+  constructor(
+    ours: OpenAPIDocument,
+    upstream: OpenAPIDocument,
+    covered: CoveredOperation[],
+    kept: ReadonlySet<string> = new Set(),
+  ) {
     this.ours = ours;
     this.upstream = upstream;
+    this.kept = kept;
     const byLocation = new Map<string, string>();
     for (const [name, parameter] of Object.entries(ours.components?.parameters ?? {})) {
       byLocation.set(`${parameter.in}:${parameter.name}`, name);
     }
+    // Several resources may each have an `id` path parameter of their own kind: a component takes the
+    // upstream variant that is still ours (descriptions aside), else the first one found.
+    const variants = new Map<string, Json[]>();
     for (const entry of covered) {
       for (const raw of [...(entry.sharedParameters ?? []), ...((entry.operation.parameters as Json[]) ?? [])]) {
         const parameter = cleanParameter(resolve(upstream, raw) as Json);
         const name = byLocation.get(`${parameter.in}:${parameter.name}`);
-        if (name && !this.definitions.has(name)) this.definitions.set(name, { name, upstream: parameter, used: false });
+        if (name) variants.set(name, [...(variants.get(name) ?? []), parameter]);
       }
+    }
+    for (const [name, found] of variants) {
+      const own = cleanParameter(ours.components?.parameters?.[name] as unknown as Json);
+      const same = found.find((candidate) => sameExceptDescription(candidate, own));
+      if (kept.has(name)) {
+        if (same) this.definitions.set(name, { name, upstream: own, used: false });
+        continue;
+      }
+      this.definitions.set(name, { name, upstream: same ?? (found[0] as Json), used: false });
     }
   }
 
@@ -326,24 +485,40 @@ class ParameterComponents {
     return parameter;
   }
 
+  /** Our components any synced operation uses (upstream's definition), and those kept operations use (ours). */
   components(): Json {
     const result: Json = {};
-    for (const [name] of Object.entries(this.ours.components?.parameters ?? {})) {
-      const definition = this.definitions.get(name);
-      if (definition?.used) result[name] = definition.upstream;
+    for (const [name, own] of Object.entries(this.ours.components?.parameters ?? {})) {
+      if (this.kept.has(name)) result[name] = own;
+      else if (this.definitions.get(name)?.used) result[name] = this.definitions.get(name)?.upstream;
     }
     return result;
   }
 
   dropped(): string[] {
-    return Object.keys(this.ours.components?.parameters ?? {}).filter((name) => !this.definitions.get(name)?.used);
+    return Object.keys(this.ours.components?.parameters ?? {}).filter(
+      (name) => !this.kept.has(name) && !this.definitions.get(name)?.used,
+    );
   }
 }
 
 function sameExceptDescription(a: Json, b: Json): boolean {
   const { description: _a, ...left } = a;
   const { description: _b, ...right } = b;
-  return JSON.stringify(left, bigintSafe) === JSON.stringify(right, bigintSafe);
+  return canonicalJson(left) === canonicalJson(right);
+}
+
+/** JSON with object keys sorted (our files and PostHog's order keys differently) and bigints kept exact. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item) => {
+    if (typeof item === "bigint") return `${item}n`;
+    if (!isObject(item) || Array.isArray(item)) return item;
+    return Object.fromEntries(
+      Object.keys(item)
+        .sort()
+        .map((key) => [key, item[key]]),
+    );
+  });
 }
 
 // ---- Components ---------------------------------------------------------------------------------
@@ -465,8 +640,4 @@ function mapValues(value: Json, map: (item: unknown) => unknown): Json {
 
 function dropUndefined(value: Json): Json {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
-}
-
-function bigintSafe(_key: string, value: unknown): unknown {
-  return typeof value === "bigint" ? `${value}n` : value;
 }

@@ -1,10 +1,11 @@
 /**
- * pnpm spec:sync [--from FILE|URL] [--dry-run] [--config FILE]
+ * pnpm spec:sync [--from FILE|URL] [--only TAG,…] [--dry-run] [--config FILE]
  *
  * Updates spec/projects.openapi.yaml from PostHog's published OpenAPI document (default: the
  * `source` in spec/sync.config.yaml), keeping our operationIds, descriptions and parameter
- * components; see scripts/lib/spec-sync.ts for exactly what is kept and taken. The overlay is never
- * modified, and must still apply to the result.
+ * components; see scripts/lib/spec-sync.ts for exactly what is kept and taken. `--only` syncs just
+ * the named resources of the config (a resource just added to it, say) and leaves the others as
+ * they are. The overlay is never modified, and must still apply to the result.
  *
  * It never leaves a half-updated spec: an unreadable or unparsable source, an upstream that lost a
  * covered operation, or an overlay action that no longer applies stops it (exit 1) before anything
@@ -19,7 +20,7 @@ import { diffSpecs } from "../lib/spec-diff.ts";
 import { formatReport } from "../lib/spec-diff-report.ts";
 import { readDocument, SpecError } from "../lib/spec-model/index.ts";
 import { checkOverlay } from "../lib/spec-overlay-check.ts";
-import { SpecSyncError, type SyncConfig, syncSpec } from "../lib/spec-sync.ts";
+import { SpecSyncError, type SyncConfig, type SyncResource, syncSpec } from "../lib/spec-sync.ts";
 import { leadingComment, parseSpecText, stringifySpec } from "../lib/spec-yaml.ts";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -31,6 +32,7 @@ async function main(): Promise<number> {
     options: {
       from: { type: "string" },
       "dry-run": { type: "boolean", default: false },
+      only: { type: "string" },
       config: { type: "string", default: join(root, "spec/sync.config.yaml") },
       "timeout-ms": { type: "string" },
     },
@@ -47,7 +49,11 @@ async function main(): Promise<number> {
   const upstream = parseSpecText(upstreamText, source);
   const oursText = readFileSync(specFile, "utf8");
   const ours = parseSpecText(oursText, specFile) as OpenAPIDocument;
-  const result = syncSpec(upstream, ours, config);
+  const only = values.only
+    ?.split(",")
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+  const result = syncSpec(upstream, ours, config, { only });
   // The header names the OpenAPI version PostHog publishes in; keep it true when that changes.
   const header = leadingComment(oursText).replace(/OpenAPI 3\.\d+(\.\d+)?/g, `OpenAPI ${result.document.openapi}`);
   const nextText = stringifySpec(result.document, header);
@@ -76,6 +82,11 @@ async function main(): Promise<number> {
 
   const report = formatReport(diffSpecs(readDocument(specFile), parseSpecText(nextText, "the synced spec")));
   for (const { key, operationId } of result.added) console.log(`new operation ${key} → operationId ${operationId}`);
+  for (const name of result.keptShared) {
+    console.log(
+      `component ${name} is also used by a resource --only left out: kept as it was (sync both to take upstream's)`,
+    );
+  }
   for (const name of result.droppedParameters) {
     console.log(`component parameter ${name} is no longer used by any operation and was dropped`);
   }
@@ -104,25 +115,49 @@ async function main(): Promise<number> {
 }
 
 function readConfig(file: string): SyncConfig {
-  let raw: Partial<SyncConfig>;
+  let raw: Partial<SyncConfig> & Partial<SyncResource>;
   try {
-    raw = readDocument<Partial<SyncConfig>>(file);
+    raw = readDocument<Partial<SyncConfig> & Partial<SyncResource>>(file);
   } catch (error) {
     throw new SpecSyncError(`cannot read the sync config ${file}: ${(error as Error).message}`);
   }
-  for (const key of ["spec", "pathPrefix", "tag"] as const) {
-    if (typeof raw?.[key] !== "string" || !raw[key])
-      throw new SpecSyncError(`${file}: "${key}" must be a non-empty string`);
+  if (typeof raw?.spec !== "string" || !raw.spec) throw new SpecSyncError(`${file}: "spec" must be a non-empty string`);
+  // One resource may also be given at the top level (`pathPrefix` + `tag`), as configs before `resources` did.
+  const listed = raw.resources ?? (raw.tag || raw.pathPrefix ? [{ tag: raw.tag, pathPrefix: raw.pathPrefix }] : []);
+  if (!Array.isArray(listed) || listed.length === 0) {
+    throw new SpecSyncError(`${file}: "resources" must list at least one { tag, pathPrefix | paths }`);
   }
+  const resources = listed.map((resource, i) =>
+    checkResource(resource as Partial<SyncResource>, `${file}: resources[${i}]`),
+  );
+  const tags = resources.map((resource) => resource.tag);
+  const twice = tags.find((tag, i) => tags.indexOf(tag) !== i);
+  if (twice) throw new SpecSyncError(`${file}: the tag "${twice}" is listed twice in "resources"`);
   return {
     source: raw.source ?? "",
-    spec: raw.spec as string,
+    spec: raw.spec,
     overlay: raw.overlay ?? "",
-    pathPrefix: raw.pathPrefix as string,
-    tag: raw.tag as string,
+    resources,
     timeoutMs: typeof raw.timeoutMs === "number" ? raw.timeoutMs : 30_000,
     operationIds: raw.operationIds ?? {},
   };
+}
+
+function checkResource(resource: Partial<SyncResource>, where: string): SyncResource {
+  if (typeof resource?.tag !== "string" || !resource.tag)
+    throw new SpecSyncError(`${where}: "tag" must be a non-empty string`);
+  const { pathPrefix, paths } = resource;
+  if (pathPrefix !== undefined && (typeof pathPrefix !== "string" || !pathPrefix.startsWith("/"))) {
+    throw new SpecSyncError(`${where}: "pathPrefix" must be a path starting with /`);
+  }
+  if (
+    paths !== undefined &&
+    (!Array.isArray(paths) || !paths.every((p) => typeof p === "string" && p.startsWith("/")))
+  ) {
+    throw new SpecSyncError(`${where}: "paths" must be a list of paths starting with /`);
+  }
+  if (!pathPrefix && !paths?.length) throw new SpecSyncError(`${where}: give a "pathPrefix" or a list of "paths"`);
+  return { tag: resource.tag, ...(pathPrefix ? { pathPrefix } : {}), ...(paths?.length ? { paths } : {}) };
 }
 
 async function readSource(source: string, timeoutMs: number): Promise<string> {

@@ -216,6 +216,170 @@ describe("spec:sync on a hand-written upstream", () => {
   });
 });
 
+describe("spec:sync with several resources", () => {
+  const ORGS = "/api/organizations/";
+  const ORG = "/api/organizations/{id}/";
+  const uuidId = {
+    description: "A UUID string identifying this organization.",
+    in: "path",
+    name: "id",
+    required: true,
+    style: "simple",
+    explode: false,
+    schema: { format: "uuid", type: "string" },
+  };
+  const orgResponse = {
+    "200": { description: "", content: { "application/json": { schema: { $ref: "#/components/schemas/Org" } } } },
+  };
+  /** The fixture upstream plus an organization resource: two paths of many under /api/organizations/. */
+  function withOrganizations(dir: string): string {
+    return upstreamVariant(dir, (document) => {
+      // Listed before the things paths, as PostHog's alphabetical output has them.
+      document.paths = {
+        [ORGS]: {
+          get: {
+            operationId: "list",
+            responses: {
+              "200": {
+                description: "",
+                content: { "application/json": { schema: { $ref: "#/components/schemas/PaginatedOrgList" } } },
+              },
+            },
+            security: [{ PersonalAPIKeyAuth: ["organization:read"] }],
+          },
+        },
+        [ORG]: {
+          get: {
+            operationId: "retrieve",
+            parameters: [uuidId],
+            responses: orgResponse,
+            security: [{ PersonalAPIKeyAuth: ["organization:read"] }],
+          },
+          delete: {
+            operationId: "destroy",
+            parameters: [uuidId],
+            responses: { "204": { description: "No response body" } },
+          },
+        },
+        "/api/organizations/{id}/rollback/": {
+          post: { operationId: "rollback", parameters: [uuidId], responses: orgResponse },
+        },
+        ...document.paths,
+      };
+      document.components.schemas.PaginatedOrgList = {
+        type: "object",
+        properties: {
+          next: { type: "string", nullable: true },
+          results: { type: "array", items: { $ref: "#/components/schemas/Org" } },
+        },
+      };
+      document.components.schemas.Org = {
+        type: "object",
+        properties: {
+          id: { type: "string", format: "uuid", readOnly: true },
+          name: { type: "string", example: "Hogs" },
+        },
+      };
+    });
+  }
+  function configure(dir: string): void {
+    const file = join(dir, "sync.config.yaml");
+    const config = parse(readFileSync(file, "utf8"));
+    delete config.pathPrefix;
+    delete config.tag;
+    config.resources = [
+      { tag: "things", pathPrefix: "/api/organizations/{organization_id}/things/" },
+      { tag: "organizations", paths: [ORGS, ORG] },
+    ];
+    writeFileSync(file, stringify(config));
+  }
+
+  it("takes exactly the listed paths, names them by the drf rule, and keeps each resource's own `id` apart", async () => {
+    const dir = copyOf(join(fixtures, "spec"));
+    configure(dir);
+    const result = await sync(dir, "--from", withOrganizations(dir));
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    for (const line of [
+      "GET /api/organizations/ → operationId organizations_list",
+      "GET /api/organizations/{id}/ → operationId organizations_retrieve",
+      "DELETE /api/organizations/{id}/ → operationId organizations_destroy",
+    ]) {
+      expect(result.stdout).toContain(`new operation ${line}`);
+    }
+    const spec = parse(readFileSync(join(dir, "things.openapi.yaml"), "utf8"));
+    // Not the rest of /api/organizations/: another resource's action, and paths no resource lists.
+    expect(spec.paths["/api/organizations/{id}/rollback/"]).toBeUndefined();
+    expect(spec.paths["/api/organizations/{organization_id}/other/"]).toBeUndefined();
+    expect(Object.keys(spec.paths[ORG])).toEqual(["get", "delete"]);
+    expect(spec.paths[ORGS].get).toMatchObject({
+      operationId: "organizations_list",
+      summary: "Retrieve list",
+      tags: ["organizations"],
+    });
+    // The organization's uuid `id` is not our ThingId (an integer) and stays inline; ThingId stays ours.
+    expect(spec.paths[ORG].get.parameters).toEqual([
+      {
+        name: "id",
+        in: "path",
+        required: true,
+        description: "A UUID string identifying this organization.",
+        schema: { format: "uuid", type: "string" },
+      },
+    ]);
+    expect(spec.paths["/api/organizations/{organization_id}/things/{id}/"].get.parameters[0]).toEqual({
+      $ref: "#/components/parameters/ThingId",
+    });
+    expect(spec.components.parameters.ThingId.schema.type).toBe("integer");
+    expect(spec.components.schemas.Org.properties.name).toEqual({ type: "string" });
+    expect(spec.tags.map((tag: { name: string }) => tag.name)).toContain("organizations");
+  });
+
+  it("--only syncs one resource and leaves the others exactly as ours, components included", async () => {
+    const dir = copyOf(join(fixtures, "spec"));
+    configure(dir);
+    const before = parse(readFileSync(join(dir, "things.openapi.yaml"), "utf8"));
+    const result = await sync(dir, "--from", withOrganizations(dir), "--only", "organizations");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    // Upstream adds PUT and a `shine` field to things: not taken, as things was left out.
+    expect(result.stdout).not.toContain("things_update");
+    const spec = parse(readFileSync(join(dir, "things.openapi.yaml"), "utf8"));
+    for (const [path, item] of Object.entries(before.paths)) expect(spec.paths[path], path).toEqual(item);
+    for (const [name, schema] of Object.entries(before.components.schemas))
+      expect(spec.components.schemas[name], name).toEqual(schema);
+    expect(spec.components.parameters).toEqual(before.components.parameters);
+    expect(Object.keys(spec.paths)).toEqual([ORGS, ORG, ...Object.keys(before.paths)]);
+    expect(spec.paths[ORG].get.operationId).toBe("organizations_retrieve");
+    // Syncing everything afterwards takes the rest, and the organization part is what --only wrote.
+    const full = await sync(dir, "--from", withOrganizations(dir));
+    expect(full.code).toBe(0);
+    expect(full.stdout).toContain("things_update");
+    const after = parse(readFileSync(join(dir, "things.openapi.yaml"), "utf8"));
+    expect(after.paths[ORG]).toEqual(spec.paths[ORG]);
+    expect(after.paths[ORGS]).toEqual(spec.paths[ORGS]);
+  });
+
+  it("refuses --only with a tag the config does not have, and a resource without paths", async () => {
+    const dir = copyOf(join(fixtures, "spec"));
+    configure(dir);
+    const before = snapshot(dir);
+    const unknown = await sync(dir, "--from", withOrganizations(dir), "--only", "dashboards");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain(
+      "--only dashboards: the sync config has no such resource (it has things, organizations)",
+    );
+    const file = join(dir, "sync.config.yaml");
+    const config = parse(readFileSync(file, "utf8"));
+    config.resources.push({ tag: "members" });
+    writeFileSync(file, stringify(config));
+    const empty = await sync(dir, "--from", withOrganizations(dir));
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('resources[2]: give a "pathPrefix" or a list of "paths"');
+    expect(readFileSync(join(dir, "things.openapi.yaml"), "utf8")).toBe(before["things.openapi.yaml"]);
+  });
+});
+
 describe("spec:sync from a URL", () => {
   let server: Server;
   let base: string;
