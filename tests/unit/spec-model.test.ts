@@ -120,7 +120,7 @@ describe("operations, references and walks", () => {
           .map((method) => `${method.toUpperCase()} ${path}`),
       ),
     );
-    const retrieve = operations.find((op) => op.key.startsWith("GET ") && op.path.endsWith("{id}/"));
+    const retrieve = operations.find((op) => op.key.startsWith("GET ") && op.path.endsWith("/projects/{id}/"));
     expect(retrieve?.parameters.map((p) => resolveRef(ours, p).name).sort()).toEqual(["id", "organization_id"]);
   });
 

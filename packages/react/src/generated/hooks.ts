@@ -15,10 +15,14 @@ import {
   useSuspenseQuery,
 } from "@tanstack/react-query";
 import type { PostHogApiError } from "@hogkit/client";
-import type { ActivityLogPage, ChangeOrganizationRequest, IsGeneratingDemoData, OperationQuery, OperationResult, ProductIntentRequest, Project, ProjectCreate, ProjectUpdate, ProjectsPage, Team } from "@hogkit/types";
+import type { ActivityLogPage, ChangeOrganizationRequest, IsGeneratingDemoData, OperationQuery, OperationResult, Organization, OrganizationCreate, OrganizationReplace, OrganizationUpdate, OrganizationsPage, ProductIntentRequest, Project, ProjectCreate, ProjectUpdate, ProjectsPage, Team } from "@hogkit/types";
 import { useHogkitClient } from "../provider.js";
 import {
   type QueryScope,
+  organizationKeys,
+  organizationsQueryOptions,
+  organizationsInfiniteQueryOptions,
+  organizationQueryOptions,
   projectKeys,
   projectActivityQueryOptions,
   projectIsGeneratingDemoDataQueryOptions,
@@ -30,6 +34,147 @@ import { type HogkitMutationOptions, type OptimisticContext, useHogkitMutation }
 
 type QueryHookOptions<T> = Omit<UseQueryOptions<T, PostHogApiError>, "queryKey" | "queryFn">;
 type SuspenseHookOptions<T> = Omit<UseSuspenseQueryOptions<T, PostHogApiError>, "queryKey" | "queryFn">;
+
+/** Variables of `useCreateOrganization`. */
+export interface CreateOrganizationVariables {
+  body: OrganizationCreate;
+  /** Another organization than the client's default (`@current`). */
+  organizationId?: string;
+}
+
+/**
+ * Create — `POST /api/organizations/`.
+ * A personal API key needs the `organization:write` scope.
+ */
+export function useCreateOrganization(
+  options: HogkitMutationOptions<Organization, PostHogApiError, CreateOrganizationVariables> = {},
+): UseMutationResult<Organization, PostHogApiError, CreateOrganizationVariables, OptimisticContext> {
+  return useHogkitMutation<Organization, PostHogApiError, CreateOrganizationVariables>(
+    {
+      keys: organizationKeys,
+      effect: "invalidate-lists",
+      bodyOf: (v) => v.body,
+      call: (client, v) => client.organizations.create(v.body, { organizationId: v.organizationId }),
+    },
+    options,
+  );
+}
+
+/** Variables of `useDeleteOrganization`. */
+export interface DeleteOrganizationVariables {
+  id: string;
+  /** Another organization than the client's default (`@current`). */
+  organizationId?: string;
+}
+
+/**
+ * Delete — `DELETE /api/organizations/{id}/`.
+ * A personal API key needs the `organization:write` scope.
+ */
+export function useDeleteOrganization(
+  options: HogkitMutationOptions<OperationResult<"organizations_destroy">, PostHogApiError, DeleteOrganizationVariables> = {},
+): UseMutationResult<OperationResult<"organizations_destroy">, PostHogApiError, DeleteOrganizationVariables, OptimisticContext> {
+  return useHogkitMutation<OperationResult<"organizations_destroy">, PostHogApiError, DeleteOrganizationVariables>(
+    {
+      keys: organizationKeys,
+      effect: "remove-detail",
+      idOf: (v) => v.id,
+      call: (client, v) => client.organizations.delete(v.id, { organizationId: v.organizationId }),
+    },
+    options,
+  );
+}
+
+/**
+ * Retrieve list — `GET /api/organizations/`.
+ * A personal API key needs the `organization:read` scope.
+ */
+export function useOrganizations(params: OperationQuery<"organizations_list"> & QueryScope = {}, options: QueryHookOptions<OrganizationsPage> = {}): UseQueryResult<OrganizationsPage, PostHogApiError> {
+  return useQuery({ ...organizationsQueryOptions(useHogkitClient(), params), ...options });
+}
+
+/**
+ * Retrieve list — `GET /api/organizations/`.
+ * A personal API key needs the `organization:read` scope.
+ */
+export function useSuspenseOrganizations(params: OperationQuery<"organizations_list"> & QueryScope = {}, options: SuspenseHookOptions<OrganizationsPage> = {}): UseSuspenseQueryResult<OrganizationsPage, PostHogApiError> {
+  return useSuspenseQuery({ ...organizationsQueryOptions(useHogkitClient(), params), ...options });
+}
+
+/** `useInfiniteQuery` over `organizations.list`: `data.pages`, `fetchNextPage()`, `hasNextPage`. */
+export function useOrganizationsInfinite(params: Omit<OperationQuery<"organizations_list">, "offset"> & QueryScope = {}, options: Omit<UseInfiniteQueryOptions<OrganizationsPage, PostHogApiError, InfiniteData<OrganizationsPage, number>, readonly unknown[], number>, "queryKey" | "queryFn" | "initialPageParam" | "getNextPageParam"> = {}): UseInfiniteQueryResult<InfiniteData<OrganizationsPage, number>, PostHogApiError> {
+  return useInfiniteQuery({ ...organizationsInfiniteQueryOptions(useHogkitClient(), params), ...options });
+}
+
+/** Variables of `useUpdateOrganization`. */
+export interface UpdateOrganizationVariables {
+  id: string;
+  body?: OrganizationUpdate;
+  /** Another organization than the client's default (`@current`). */
+  organizationId?: string;
+}
+
+/**
+ * Update (partial) — `PATCH /api/organizations/{id}/`.
+ * A personal API key needs the `organization:write` scope.
+ */
+export function useUpdateOrganization(
+  options: HogkitMutationOptions<Organization, PostHogApiError, UpdateOrganizationVariables> = {},
+): UseMutationResult<Organization, PostHogApiError, UpdateOrganizationVariables, OptimisticContext> {
+  return useHogkitMutation<Organization, PostHogApiError, UpdateOrganizationVariables>(
+    {
+      keys: organizationKeys,
+      effect: "write-detail",
+      idOf: (v) => v.id,
+      bodyOf: (v) => v.body,
+      call: (client, v) => client.organizations.update(v.id, v.body, { organizationId: v.organizationId }),
+    },
+    options,
+  );
+}
+
+/**
+ * Retrieve — `GET /api/organizations/{id}/`.
+ * A personal API key needs the `organization:read` scope.
+ */
+export function useOrganization(id: string, params: QueryScope = {}, options: QueryHookOptions<Organization> = {}): UseQueryResult<Organization, PostHogApiError> {
+  return useQuery({ ...organizationQueryOptions(useHogkitClient(), id, params), ...options });
+}
+
+/**
+ * Retrieve — `GET /api/organizations/{id}/`.
+ * A personal API key needs the `organization:read` scope.
+ */
+export function useSuspenseOrganization(id: string, params: QueryScope = {}, options: SuspenseHookOptions<Organization> = {}): UseSuspenseQueryResult<Organization, PostHogApiError> {
+  return useSuspenseQuery({ ...organizationQueryOptions(useHogkitClient(), id, params), ...options });
+}
+
+/** Variables of `useReplaceOrganization`. */
+export interface ReplaceOrganizationVariables {
+  id: string;
+  body: OrganizationReplace;
+  /** Another organization than the client's default (`@current`). */
+  organizationId?: string;
+}
+
+/**
+ * Update — `PUT /api/organizations/{id}/`.
+ * A personal API key needs the `organization:write` scope.
+ */
+export function useReplaceOrganization(
+  options: HogkitMutationOptions<Organization, PostHogApiError, ReplaceOrganizationVariables> = {},
+): UseMutationResult<Organization, PostHogApiError, ReplaceOrganizationVariables, OptimisticContext> {
+  return useHogkitMutation<Organization, PostHogApiError, ReplaceOrganizationVariables>(
+    {
+      keys: organizationKeys,
+      effect: "write-detail",
+      idOf: (v) => v.id,
+      bodyOf: (v) => v.body,
+      call: (client, v) => client.organizations.replace(v.id, v.body, { organizationId: v.organizationId }),
+    },
+    options,
+  );
+}
 
 /**
  * Retrieve activity — `GET /api/organizations/{organization_id}/projects/{id}/activity/`.

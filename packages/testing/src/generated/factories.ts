@@ -38,17 +38,37 @@ export const factoryTable = {
     "schema": "IsGeneratingDemoData",
     "view": "read"
   },
+  "buildMembershipLevel": {
+    "schema": "MembershipLevelEnum",
+    "view": "read"
+  },
   "buildOnboardingError": {
     "schema": "OnboardingError",
+    "view": "read"
+  },
+  "buildOrganization": {
+    "schema": "Organization",
+    "view": "read"
+  },
+  "buildOrganizationsPage": {
+    "schema": "PaginatedOrganizationList",
     "view": "read"
   },
   "buildProjectsPage": {
     "schema": "PaginatedProjectBackwardCompatBasicList",
     "view": "read"
   },
+  "buildOrganizationUpdate": {
+    "schema": "PatchedOrganization",
+    "view": "write"
+  },
   "buildProjectUpdate": {
     "schema": "PatchedProjectBackwardCompat",
     "view": "write"
+  },
+  "buildPluginsAccessLevel": {
+    "schema": "PluginsAccessLevelEnum",
+    "view": "read"
   },
   "buildProductIntent": {
     "schema": "ProductIntent",
@@ -100,12 +120,22 @@ export interface GeneratedFactories {
   buildErrorResponse(overrides?: Overrides<Readable<Schemas["ErrorResponse"]>>): Readable<Schemas["ErrorResponse"]>;
   /** A schema-valid `IsGeneratingDemoData` as the server sends it; `overrides` are deep-merged (arrays replaced). */
   buildIsGeneratingDemoData(overrides?: Overrides<Readable<Schemas["IsGeneratingDemoData"]>>): Readable<Schemas["IsGeneratingDemoData"]>;
+  /** A schema-valid `MembershipLevelEnum` as the server sends it; `overrides` are deep-merged (arrays replaced). */
+  buildMembershipLevel(overrides?: Overrides<Readable<Schemas["MembershipLevelEnum"]>>): Readable<Schemas["MembershipLevelEnum"]>;
   /** A schema-valid `OnboardingError` as the server sends it; `overrides` are deep-merged (arrays replaced). */
   buildOnboardingError(overrides?: Overrides<Readable<Schemas["OnboardingError"]>>): Readable<Schemas["OnboardingError"]>;
+  /** A schema-valid `Organization` as the server sends it; `overrides` are deep-merged (arrays replaced). */
+  buildOrganization(overrides?: Overrides<Readable<Schemas["Organization"]>>): Readable<Schemas["Organization"]>;
+  /** A schema-valid `PaginatedOrganizationList` as the server sends it; `overrides` are deep-merged (arrays replaced). */
+  buildOrganizationsPage(overrides?: Overrides<Readable<Schemas["PaginatedOrganizationList"]>>): Readable<Schemas["PaginatedOrganizationList"]>;
   /** A schema-valid `PaginatedProjectBackwardCompatBasicList` as the server sends it; `overrides` are deep-merged (arrays replaced). */
   buildProjectsPage(overrides?: Overrides<Readable<Schemas["PaginatedProjectBackwardCompatBasicList"]>>): Readable<Schemas["PaginatedProjectBackwardCompatBasicList"]>;
+  /** A schema-valid `PatchedOrganization` as a request body (read-only fields left out); `overrides` are deep-merged (arrays replaced). */
+  buildOrganizationUpdate(overrides?: Overrides<Writable<Schemas["PatchedOrganization"]>>): Writable<Schemas["PatchedOrganization"]>;
   /** A schema-valid `PatchedProjectBackwardCompat` as a request body (read-only fields left out); `overrides` are deep-merged (arrays replaced). */
   buildProjectUpdate(overrides?: Overrides<Writable<Schemas["PatchedProjectBackwardCompat"]>>): Writable<Schemas["PatchedProjectBackwardCompat"]>;
+  /** A schema-valid `PluginsAccessLevelEnum` as the server sends it; `overrides` are deep-merged (arrays replaced). */
+  buildPluginsAccessLevel(overrides?: Overrides<Readable<Schemas["PluginsAccessLevelEnum"]>>): Readable<Schemas["PluginsAccessLevelEnum"]>;
   /** A schema-valid `ProductIntent` as the server sends it; `overrides` are deep-merged (arrays replaced). */
   buildProductIntent(overrides?: Overrides<Readable<Schemas["ProductIntent"]>>): Readable<Schemas["ProductIntent"]>;
   /** A schema-valid `ProductIntentRequest` as a request body (read-only fields left out); `overrides` are deep-merged (arrays replaced). */

@@ -9,6 +9,378 @@ export const schemaDocument: JsonSchemaDocument = {
   "$id": "hogkit:components",
   "definitions": {
     "read": {
+      "MembershipLevelEnum": {
+        "type": "integer",
+        "enum": [
+          1,
+          8,
+          15
+        ]
+      },
+      "Organization": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid",
+            "readOnly": true
+          },
+          "name": {
+            "type": "string",
+            "maxLength": 64
+          },
+          "slug": {
+            "type": "string",
+            "pattern": "^[-a-zA-Z0-9_]+$",
+            "readOnly": true
+          },
+          "logo_media_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uuid"
+          },
+          "created_at": {
+            "type": "string",
+            "format": "date-time",
+            "readOnly": true
+          },
+          "updated_at": {
+            "type": "string",
+            "format": "date-time",
+            "readOnly": true
+          },
+          "membership_level": {
+            "readOnly": true,
+            "anyOf": [
+              {
+                "allOf": [
+                  {
+                    "$ref": "#/definitions/read/MembershipLevelEnum"
+                  }
+                ]
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "plugins_access_level": {
+            "readOnly": true,
+            "allOf": [
+              {
+                "$ref": "#/definitions/read/PluginsAccessLevelEnum"
+              }
+            ]
+          },
+          "teams": {
+            "type": "array",
+            "readOnly": true,
+            "items": {
+              "type": "object",
+              "additionalProperties": {}
+            }
+          },
+          "projects": {
+            "type": "array",
+            "readOnly": true,
+            "items": {
+              "type": "object",
+              "additionalProperties": {}
+            }
+          },
+          "available_product_features": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "readOnly": true,
+            "items": {}
+          },
+          "is_member_join_email_enabled": {
+            "type": "boolean"
+          },
+          "customer_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "readOnly": true
+          },
+          "enforce_2fa": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "members_can_invite": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "members_can_use_personal_api_keys": {
+            "type": "boolean"
+          },
+          "allow_publicly_shared_resources": {
+            "type": "boolean"
+          },
+          "is_ai_data_processing_approved": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "default_experiment_stats_method": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "bayesian",
+              "frequentist",
+              "",
+              null
+            ]
+          },
+          "default_anonymize_ips": {
+            "type": "boolean"
+          },
+          "default_role_id": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "member_count": {
+            "type": "integer",
+            "readOnly": true
+          },
+          "metadata": {
+            "type": "object",
+            "readOnly": true,
+            "properties": {
+              "instance_tag": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "instance_tag"
+            ]
+          }
+        },
+        "required": [
+          "available_product_features",
+          "created_at",
+          "customer_id",
+          "id",
+          "member_count",
+          "membership_level",
+          "metadata",
+          "name",
+          "plugins_access_level",
+          "projects",
+          "slug",
+          "teams",
+          "updated_at"
+        ]
+      },
+      "PaginatedOrganizationList": {
+        "type": "object",
+        "properties": {
+          "count": {
+            "type": "integer"
+          },
+          "next": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uri"
+          },
+          "previous": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uri"
+          },
+          "results": {
+            "type": "array",
+            "items": {
+              "$ref": "#/definitions/read/Organization"
+            }
+          }
+        },
+        "required": [
+          "count",
+          "results"
+        ]
+      },
+      "PatchedOrganization": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid",
+            "readOnly": true
+          },
+          "name": {
+            "type": "string",
+            "maxLength": 64
+          },
+          "slug": {
+            "type": "string",
+            "pattern": "^[-a-zA-Z0-9_]+$",
+            "readOnly": true
+          },
+          "logo_media_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uuid"
+          },
+          "created_at": {
+            "type": "string",
+            "format": "date-time",
+            "readOnly": true
+          },
+          "updated_at": {
+            "type": "string",
+            "format": "date-time",
+            "readOnly": true
+          },
+          "membership_level": {
+            "readOnly": true,
+            "anyOf": [
+              {
+                "allOf": [
+                  {
+                    "$ref": "#/definitions/read/MembershipLevelEnum"
+                  }
+                ]
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "plugins_access_level": {
+            "readOnly": true,
+            "allOf": [
+              {
+                "$ref": "#/definitions/read/PluginsAccessLevelEnum"
+              }
+            ]
+          },
+          "teams": {
+            "type": "array",
+            "readOnly": true,
+            "items": {
+              "type": "object",
+              "additionalProperties": {}
+            }
+          },
+          "projects": {
+            "type": "array",
+            "readOnly": true,
+            "items": {
+              "type": "object",
+              "additionalProperties": {}
+            }
+          },
+          "available_product_features": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "readOnly": true,
+            "items": {}
+          },
+          "is_member_join_email_enabled": {
+            "type": "boolean"
+          },
+          "customer_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "readOnly": true
+          },
+          "enforce_2fa": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "members_can_invite": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "members_can_use_personal_api_keys": {
+            "type": "boolean"
+          },
+          "allow_publicly_shared_resources": {
+            "type": "boolean"
+          },
+          "is_ai_data_processing_approved": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "default_experiment_stats_method": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "bayesian",
+              "frequentist",
+              "",
+              null
+            ]
+          },
+          "default_anonymize_ips": {
+            "type": "boolean"
+          },
+          "default_role_id": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "member_count": {
+            "type": "integer",
+            "readOnly": true
+          },
+          "metadata": {
+            "type": "object",
+            "readOnly": true,
+            "properties": {
+              "instance_tag": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "instance_tag"
+            ]
+          }
+        }
+      },
+      "PluginsAccessLevelEnum": {
+        "type": "integer",
+        "enum": [
+          0,
+          3,
+          6,
+          9
+        ]
+      },
       "ProjectBackwardCompat": {
         "type": "object",
         "properties": {
@@ -1711,6 +2083,186 @@ export const schemaDocument: JsonSchemaDocument = {
       }
     },
     "write": {
+      "MembershipLevelEnum": {
+        "type": "integer",
+        "enum": [
+          1,
+          8,
+          15
+        ]
+      },
+      "Organization": {
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string",
+            "maxLength": 64
+          },
+          "logo_media_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uuid"
+          },
+          "is_member_join_email_enabled": {
+            "type": "boolean"
+          },
+          "enforce_2fa": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "members_can_invite": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "members_can_use_personal_api_keys": {
+            "type": "boolean"
+          },
+          "allow_publicly_shared_resources": {
+            "type": "boolean"
+          },
+          "is_ai_data_processing_approved": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "default_experiment_stats_method": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "bayesian",
+              "frequentist",
+              "",
+              null
+            ]
+          },
+          "default_anonymize_ips": {
+            "type": "boolean"
+          },
+          "default_role_id": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required": [
+          "name"
+        ]
+      },
+      "PaginatedOrganizationList": {
+        "type": "object",
+        "properties": {
+          "count": {
+            "type": "integer"
+          },
+          "next": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uri"
+          },
+          "previous": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uri"
+          },
+          "results": {
+            "type": "array",
+            "items": {
+              "$ref": "#/definitions/write/Organization"
+            }
+          }
+        },
+        "required": [
+          "count",
+          "results"
+        ]
+      },
+      "PatchedOrganization": {
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string",
+            "maxLength": 64
+          },
+          "logo_media_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uuid"
+          },
+          "is_member_join_email_enabled": {
+            "type": "boolean"
+          },
+          "enforce_2fa": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "members_can_invite": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "members_can_use_personal_api_keys": {
+            "type": "boolean"
+          },
+          "allow_publicly_shared_resources": {
+            "type": "boolean"
+          },
+          "is_ai_data_processing_approved": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "default_experiment_stats_method": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "bayesian",
+              "frequentist",
+              "",
+              null
+            ]
+          },
+          "default_anonymize_ips": {
+            "type": "boolean"
+          },
+          "default_role_id": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "PluginsAccessLevelEnum": {
+        "type": "integer",
+        "enum": [
+          0,
+          3,
+          6,
+          9
+        ]
+      },
       "ProjectBackwardCompat": {
         "type": "object",
         "properties": {

@@ -5,6 +5,31 @@ import type { components, Readable } from "./openapi.js";
 
 type Schemas = components["schemas"];
 
+/** `MembershipLevelEnum`: one of its 3 values. */
+export type MembershipLevel = Schemas["MembershipLevelEnum"];
+
+/**
+ * `Organization` as PostHog sends it.
+ * Answered by `organizations.create()`, `organizations.replace()`, `organizations.retrieve()`, `organizations.update()`.
+ * Listed by `organizations.list()`.
+ */
+export type Organization = Readable<Schemas["Organization"]>;
+
+/**
+ * `PaginatedOrganizationList` as PostHog sends it.
+ * Answered by `organizations.list()`.
+ */
+export type OrganizationsPage = Readable<Schemas["PaginatedOrganizationList"]>;
+
+/**
+ * `PatchedOrganization` as a request body: read-only fields left out, so sending one does not compile.
+ * The body of `organizations.update()`.
+ */
+export type OrganizationUpdate = RequestBody<Schemas["PatchedOrganization"]>;
+
+/** `PluginsAccessLevelEnum`: one of its 4 values. */
+export type PluginsAccessLevel = Schemas["PluginsAccessLevelEnum"];
+
 /**
  * `ProjectBackwardCompat` as PostHog sends it.
  * Answered by `projects.changeOrganization()`, `projects.create()`, `projects.deleteSecretTokenBackup()`, `projects.resetToken()`, `projects.retrieve()`, `projects.rotateSecretToken()`, `projects.update()`.
@@ -88,6 +113,12 @@ export type ChangeOrganizationRequest = RequestBody<Schemas["ChangeOrganizationR
  * Answered by `projects.addProductIntent()`, `projects.completeProductOnboarding()`.
  */
 export type Team = Readable<Schemas["Team"]>;
+
+/** The body of `organizations.create()`: `Organization` without its read-only fields, which PostHog ignores. */
+export type OrganizationCreate = RequestBody<Schemas["Organization"]>;
+
+/** The body of `organizations.replace()`: `Organization` without its read-only fields, which PostHog ignores. */
+export type OrganizationReplace = RequestBody<Schemas["Organization"]>;
 
 /** The body of `projects.create()`: `ProjectBackwardCompat` without its read-only fields, which PostHog ignores. */
 export type ProjectCreate = RequestBody<Schemas["ProjectBackwardCompat"]>;

@@ -14,6 +14,62 @@ export type Writable<T> = T extends $Read<any> ? never : T extends $Write<infer 
     [K in keyof T as NonNullable<T[K]> extends $Read<any> ? K : never]?: never;
 } : T;
 export interface paths {
+    "/api/organizations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve list
+         * @description The organizations the caller belongs to, at any level; a personal API key or OAuth token limited to some organizations sees only those. `membership_level` is the caller's level in each (1 member, 8 admin, 15 owner). A user who belongs to no organization gets 404 "You need to belong to an organization.".
+         */
+        get: operations["organizations_list"];
+        put?: never;
+        /**
+         * Create
+         * @description Creates an organization with the caller as its owner and a "Default project" in it, and makes them the caller's current organization and project: `@current` points at the new organization afterwards.
+         */
+        post: operations["organizations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve
+         * @description One of the caller's organizations, by UUID or `@current`. An organization the caller does not belong to (or a key is not limited to) is 404 "Not found.".
+         */
+        get: operations["organizations_retrieve"];
+        /**
+         * Update
+         * @description Changes the organization's settings. Admins and the owner only: a member gets 403 "Your organization access level is insufficient.". Read-only fields in the body are ignored.
+         */
+        put: operations["organizations_update"];
+        post?: never;
+        /**
+         * Delete
+         * @description Deletes the organization and its projects. The owner only: an admin or member gets 403 "Your organization access level is insufficient.". If it was the caller's current organization, `@current` becomes another organization of theirs.
+         */
+        delete: operations["organizations_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Update (partial)
+         * @description Changes the organization's settings. Admins and the owner only: a member gets 403 "Your organization access level is insufficient.". Read-only fields in the body are ignored.
+         */
+        patch: operations["organizations_partial_update"];
+        trace?: never;
+    };
     "/api/organizations/{organization_id}/projects/": {
         parameters: {
             query?: never;
@@ -234,6 +290,116 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {integer} */
+        MembershipLevelEnum: 1 | 8 | 15;
+        Organization: {
+            /** Format: uuid */
+            id: $Read<string>;
+            name: string;
+            slug: $Read<string>;
+            /** Format: uuid */
+            logo_media_id?: string | null;
+            /** Format: date-time */
+            created_at: $Read<string>;
+            /** Format: date-time */
+            updated_at: $Read<string>;
+            membership_level: $Read<components["schemas"]["MembershipLevelEnum"] | null>;
+            plugins_access_level: $Read<components["schemas"]["PluginsAccessLevelEnum"]>;
+            teams: $Read<{
+                [key: string]: unknown;
+            }[]>;
+            projects: $Read<{
+                [key: string]: unknown;
+            }[]>;
+            available_product_features: $Read<unknown[] | null>;
+            is_member_join_email_enabled?: boolean;
+            customer_id: $Read<string | null>;
+            enforce_2fa?: boolean | null;
+            members_can_invite?: boolean | null;
+            members_can_use_personal_api_keys?: boolean;
+            allow_publicly_shared_resources?: boolean;
+            is_ai_data_processing_approved?: boolean | null;
+            /**
+             * @description Default statistical method for new experiments in this organization.
+             *
+             *     * `bayesian` - Bayesian
+             *     * `frequentist` - Frequentist
+             * @enum {string|null}
+             */
+            default_experiment_stats_method?: "bayesian" | "frequentist" | "" | null;
+            /** @description Default setting for 'Discard client IP data' for new projects in this organization. */
+            default_anonymize_ips?: boolean;
+            /** @description ID of the role to automatically assign to new members joining the organization */
+            default_role_id?: string | null;
+            /** @description Active members of the organization (PostHog's own bot users not counted). */
+            member_count: $Read<number>;
+            metadata: $Read<{
+                /** @description The PostHog deployment's tag (`none` unless the instance sets one). */
+                instance_tag: string;
+            }>;
+        };
+        PaginatedOrganizationList: {
+            count: number;
+            /** Format: uri */
+            next?: string | null;
+            /** Format: uri */
+            previous?: string | null;
+            results: components["schemas"]["Organization"][];
+        };
+        PatchedOrganization: {
+            /** Format: uuid */
+            id?: $Read<string>;
+            name?: string;
+            slug?: $Read<string>;
+            /** Format: uuid */
+            logo_media_id?: string | null;
+            /** Format: date-time */
+            created_at?: $Read<string>;
+            /** Format: date-time */
+            updated_at?: $Read<string>;
+            membership_level?: $Read<components["schemas"]["MembershipLevelEnum"] | null>;
+            plugins_access_level?: $Read<components["schemas"]["PluginsAccessLevelEnum"]>;
+            teams?: $Read<{
+                [key: string]: unknown;
+            }[]>;
+            projects?: $Read<{
+                [key: string]: unknown;
+            }[]>;
+            available_product_features?: $Read<unknown[] | null>;
+            is_member_join_email_enabled?: boolean;
+            customer_id?: $Read<string | null>;
+            enforce_2fa?: boolean | null;
+            members_can_invite?: boolean | null;
+            members_can_use_personal_api_keys?: boolean;
+            allow_publicly_shared_resources?: boolean;
+            is_ai_data_processing_approved?: boolean | null;
+            /**
+             * @description Default statistical method for new experiments in this organization.
+             *
+             *     * `bayesian` - Bayesian
+             *     * `frequentist` - Frequentist
+             * @enum {string|null}
+             */
+            default_experiment_stats_method?: "bayesian" | "frequentist" | "" | null;
+            /** @description Default setting for 'Discard client IP data' for new projects in this organization. */
+            default_anonymize_ips?: boolean;
+            /** @description ID of the role to automatically assign to new members joining the organization */
+            default_role_id?: string | null;
+            /** @description Active members of the organization (PostHog's own bot users not counted). */
+            member_count?: $Read<number>;
+            metadata?: $Read<{
+                /** @description The PostHog deployment's tag (`none` unless the instance sets one). */
+                instance_tag: string;
+            }>;
+        };
+        /**
+         * @description * `0` - none
+         *     * `3` - config
+         *     * `6` - install
+         *     * `9` - root
+         * @enum {integer}
+         */
+        PluginsAccessLevelEnum: 0 | 3 | 6 | 9;
         /**
          * @description Like `ProjectBasicSerializer`, but also works as a drop-in replacement for `TeamBasicSerializer` by way of
          *     passthrough fields. This allows the meaning of `Team` to change from "project" to "environment" without breaking
@@ -637,6 +803,185 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    organizations_list: {
+        parameters: {
+            query?: {
+                /** @description Number of results to return per page. */
+                limit?: number;
+                /** @description The initial index from which to return the results. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOrganizationList"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["AuthenticationError"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+        };
+    };
+    organizations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Organization"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["AuthenticationError"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+        };
+    };
+    organizations_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization UUID, or `@current` for the caller's current organization (which moves when the caller switches organization, creates one, or creates a project elsewhere). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["AuthenticationError"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    organizations_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization UUID, or `@current` for the caller's current organization (which moves when the caller switches organization, creates one, or creates a project elsewhere). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Organization"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["AuthenticationError"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    organizations_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization UUID, or `@current` for the caller's current organization (which moves when the caller switches organization, creates one, or creates a project elsewhere). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["AuthenticationError"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    organizations_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization UUID, or `@current` for the caller's current organization (which moves when the caller switches organization, creates one, or creates a project elsewhere). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedOrganization"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["AuthenticationError"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     projects_list: {
         parameters: {
             query?: {

@@ -4,6 +4,257 @@ import type { OperationInfo } from "../operation-info.js";
 /** Every operation of the spec, sorted by operationId. */
 export const operationTable = [
   {
+    "operationId": "organizations_create",
+    "resource": "organizations",
+    "method": "create",
+    "httpMethod": "POST",
+    "path": "/api/organizations/",
+    "summary": "Create",
+    "description": "Creates an organization with the caller as its owner and a \"Default project\" in it, and makes them the caller's current organization and project: `@current` points at the new organization afterwards.",
+    "pathParams": [],
+    "queryParams": [],
+    "body": {
+      "required": true,
+      "schema": "Organization"
+    },
+    "successStatus": 201,
+    "responseSchema": "Organization",
+    "pagination": null,
+    "effect": "create",
+    "security": [
+      {
+        "scheme": "PersonalAPIKeyAuth",
+        "kind": "bearer",
+        "scopes": [
+          "organization:write"
+        ]
+      },
+      {
+        "scheme": "PostHogSessionAuth",
+        "kind": "cookie",
+        "scopes": []
+      }
+    ],
+    "scopes": [
+      "organization:write"
+    ],
+    "deprecated": false
+  },
+  {
+    "operationId": "organizations_destroy",
+    "resource": "organizations",
+    "method": "delete",
+    "httpMethod": "DELETE",
+    "path": "/api/organizations/{id}/",
+    "summary": "Delete",
+    "description": "Deletes the organization and its projects. The owner only: an admin or member gets 403 \"Your organization access level is insufficient.\". If it was the caller's current organization, `@current` becomes another organization of theirs.",
+    "pathParams": [
+      {
+        "name": "id",
+        "required": true,
+        "type": "string"
+      }
+    ],
+    "queryParams": [],
+    "body": null,
+    "successStatus": 204,
+    "responseSchema": null,
+    "pagination": null,
+    "effect": "delete",
+    "security": [
+      {
+        "scheme": "PersonalAPIKeyAuth",
+        "kind": "bearer",
+        "scopes": [
+          "organization:write"
+        ]
+      },
+      {
+        "scheme": "PostHogSessionAuth",
+        "kind": "cookie",
+        "scopes": []
+      }
+    ],
+    "scopes": [
+      "organization:write"
+    ],
+    "deprecated": false
+  },
+  {
+    "operationId": "organizations_list",
+    "resource": "organizations",
+    "method": "list",
+    "httpMethod": "GET",
+    "path": "/api/organizations/",
+    "summary": "Retrieve list",
+    "description": "The organizations the caller belongs to, at any level; a personal API key or OAuth token limited to some organizations sees only those. `membership_level` is the caller's level in each (1 member, 8 admin, 15 owner). A user who belongs to no organization gets 404 \"You need to belong to an organization.\".",
+    "pathParams": [],
+    "queryParams": [
+      {
+        "name": "limit",
+        "required": false,
+        "type": "integer"
+      },
+      {
+        "name": "offset",
+        "required": false,
+        "type": "integer"
+      }
+    ],
+    "body": null,
+    "successStatus": 200,
+    "responseSchema": "PaginatedOrganizationList",
+    "pagination": {
+      "style": "offset",
+      "itemSchema": "Organization"
+    },
+    "effect": "list",
+    "security": [
+      {
+        "scheme": "PersonalAPIKeyAuth",
+        "kind": "bearer",
+        "scopes": [
+          "organization:read"
+        ]
+      },
+      {
+        "scheme": "PostHogSessionAuth",
+        "kind": "cookie",
+        "scopes": []
+      }
+    ],
+    "scopes": [
+      "organization:read"
+    ],
+    "deprecated": false
+  },
+  {
+    "operationId": "organizations_partial_update",
+    "resource": "organizations",
+    "method": "update",
+    "httpMethod": "PATCH",
+    "path": "/api/organizations/{id}/",
+    "summary": "Update (partial)",
+    "description": "Changes the organization's settings. Admins and the owner only: a member gets 403 \"Your organization access level is insufficient.\". Read-only fields in the body are ignored.",
+    "pathParams": [
+      {
+        "name": "id",
+        "required": true,
+        "type": "string"
+      }
+    ],
+    "queryParams": [],
+    "body": {
+      "required": false,
+      "schema": "PatchedOrganization"
+    },
+    "successStatus": 200,
+    "responseSchema": "Organization",
+    "pagination": null,
+    "effect": "update",
+    "security": [
+      {
+        "scheme": "PersonalAPIKeyAuth",
+        "kind": "bearer",
+        "scopes": [
+          "organization:write"
+        ]
+      },
+      {
+        "scheme": "PostHogSessionAuth",
+        "kind": "cookie",
+        "scopes": []
+      }
+    ],
+    "scopes": [
+      "organization:write"
+    ],
+    "deprecated": false
+  },
+  {
+    "operationId": "organizations_retrieve",
+    "resource": "organizations",
+    "method": "retrieve",
+    "httpMethod": "GET",
+    "path": "/api/organizations/{id}/",
+    "summary": "Retrieve",
+    "description": "One of the caller's organizations, by UUID or `@current`. An organization the caller does not belong to (or a key is not limited to) is 404 \"Not found.\".",
+    "pathParams": [
+      {
+        "name": "id",
+        "required": true,
+        "type": "string"
+      }
+    ],
+    "queryParams": [],
+    "body": null,
+    "successStatus": 200,
+    "responseSchema": "Organization",
+    "pagination": null,
+    "effect": "read",
+    "security": [
+      {
+        "scheme": "PersonalAPIKeyAuth",
+        "kind": "bearer",
+        "scopes": [
+          "organization:read"
+        ]
+      },
+      {
+        "scheme": "PostHogSessionAuth",
+        "kind": "cookie",
+        "scopes": []
+      }
+    ],
+    "scopes": [
+      "organization:read"
+    ],
+    "deprecated": false
+  },
+  {
+    "operationId": "organizations_update",
+    "resource": "organizations",
+    "method": "replace",
+    "httpMethod": "PUT",
+    "path": "/api/organizations/{id}/",
+    "summary": "Update",
+    "description": "Changes the organization's settings. Admins and the owner only: a member gets 403 \"Your organization access level is insufficient.\". Read-only fields in the body are ignored.",
+    "pathParams": [
+      {
+        "name": "id",
+        "required": true,
+        "type": "string"
+      }
+    ],
+    "queryParams": [],
+    "body": {
+      "required": true,
+      "schema": "Organization"
+    },
+    "successStatus": 200,
+    "responseSchema": "Organization",
+    "pagination": null,
+    "effect": "update",
+    "security": [
+      {
+        "scheme": "PersonalAPIKeyAuth",
+        "kind": "bearer",
+        "scopes": [
+          "organization:write"
+        ]
+      },
+      {
+        "scheme": "PostHogSessionAuth",
+        "kind": "cookie",
+        "scopes": []
+      }
+    ],
+    "scopes": [
+      "organization:write"
+    ],
+    "deprecated": false
+  },
+  {
     "operationId": "projects_activity_retrieve",
     "resource": "projects",
     "method": "activity",
@@ -574,4 +825,4 @@ export const operationTable = [
   }
 ] as const satisfies readonly OperationInfo[];
 
-export type OperationId = "projects_activity_retrieve" | "projects_add_product_intent_partial_update" | "projects_change_organization_create" | "projects_complete_product_onboarding_partial_update" | "projects_create" | "projects_delete_secret_token_backup_partial_update" | "projects_destroy" | "projects_is_generating_demo_data_retrieve" | "projects_list" | "projects_partial_update" | "projects_reset_token_partial_update" | "projects_retrieve" | "projects_rotate_secret_token_partial_update";
+export type OperationId = "organizations_create" | "organizations_destroy" | "organizations_list" | "organizations_partial_update" | "organizations_retrieve" | "organizations_update" | "projects_activity_retrieve" | "projects_add_product_intent_partial_update" | "projects_change_organization_create" | "projects_complete_product_onboarding_partial_update" | "projects_create" | "projects_delete_secret_token_backup_partial_update" | "projects_destroy" | "projects_is_generating_demo_data_retrieve" | "projects_list" | "projects_partial_update" | "projects_reset_token_partial_update" | "projects_retrieve" | "projects_rotate_secret_token_partial_update";
