@@ -505,4 +505,119 @@ export const facts: Fact[] = [
       expect([raw.status, (await raw.json()).detail]).toEqual([404, "Organization not found."]);
     },
   },
+
+  // ---- Organizations ----
+  {
+    name: "organizations.list() is the caller's organizations at every level, none they are not in",
+    source:
+      "posthog/api/organization.py (OrganizationViewSet.safely_get_queryset, OrganizationSerializer.get_membership_level)",
+    async check(h) {
+      const page = await h.client().organizations.list();
+      expect(page.results.map((o) => [o.id, o.membership_level])).toEqual([
+        [ORG_A, 15],
+        [ORG_B, 8],
+        [ORG_MEMBER, 1],
+      ]);
+      expect(page.count).toBe(3);
+      const acme = page.results[0];
+      expect(acme?.projects.map((p) => p.name)).toEqual(["Web", "Mobile", "Checkout"]);
+      expect(acme?.member_count).toBe(1);
+    },
+  },
+  {
+    name: "organizations.retrieve('@current') is the current organization, and follows a project moved by change_organization",
+    source:
+      "posthog/api/organization.py (OrganizationViewSet.organization), posthog/api/project.py (change_organization)",
+    async check(h) {
+      expect((await h.client().organizations.retrieve("@current")).id).toBe(ORG_A);
+      expect((await h.client().organizations.retrieve(ORG_B)).name).toBe("Acme Labs");
+      await h.sessionClient().projects.changeOrganization(idOf(h, "Web"), { organization_id: ORG_B });
+      expect((await h.client().organizations.retrieve("@current")).id).toBe(ORG_B);
+      const error = await failure(h.client().organizations.retrieve(ORG_C), NotFoundError);
+      expect(error.detail).toBe("Not found.");
+    },
+  },
+  {
+    name: "organizations.create() makes the caller owner of the new organization, with a Default project, both now current",
+    source: "posthog/models/organization.py (OrganizationManager.bootstrap)",
+    async check(h) {
+      const created = await h.client().organizations.create({ name: "  Hedgehogs  " });
+      expect(created).toMatchObject({ name: "Hedgehogs", slug: "hedgehogs", membership_level: 15, member_count: 1 });
+      expect(created.projects.map((p) => p.name)).toEqual(["Default project"]);
+      expect((await h.client().organizations.retrieve("@current")).id).toBe(created.id);
+      expect((await h.client().projects.list()).results.map((p) => p.name)).toEqual(["Default project"]);
+      const blank = await failure(h.client().organizations.create({ name: " " }), BadRequestError);
+      expect([blank.attr, blank.detail]).toEqual(["name", "This field may not be blank."]);
+    },
+  },
+  {
+    name: "updates need an admin: a member gets 403 Your organization access level is insufficient.",
+    source:
+      "posthog/api/organization.py (dangerously_get_permissions), posthog/permissions.py (OrganizationAdminWritePermissions)",
+    async check(h) {
+      const error = await failure(
+        h.client().organizations.update(ORG_MEMBER, { name: "Taken over" }),
+        PermissionDeniedError,
+      );
+      expect(error.detail).toBe("Your organization access level is insufficient.");
+      const renamed = await h.client().organizations.update(ORG_B, { name: "Labs", plugins_access_level: 9 } as never);
+      expect([renamed.name, renamed.plugins_access_level]).toEqual(["Labs", 3]);
+      const replaced = await h.client().organizations.replace(ORG_B, { name: "Labs again" });
+      expect(replaced.name).toBe("Labs again");
+    },
+  },
+  {
+    name: "only the owner deletes an organization; @current then moves to another of the caller's",
+    source:
+      "posthog/api/organization.py (OrganizationPermissionsWithDelete), posthog/models/user.py (User.organization)",
+    async check(h) {
+      const error = await failure(h.client().organizations.delete(ORG_B), PermissionDeniedError);
+      expect(error.detail).toBe("Your organization access level is insufficient.");
+      await h.client().organizations.delete(ORG_A);
+      expect((await h.client().organizations.list()).results.map((o) => o.id)).toEqual([ORG_B, ORG_MEMBER]);
+      expect((await h.client().organizations.retrieve("@current")).id).toBe(ORG_B);
+      expect(h.fake.db.projects.some((p) => p.organization === ORG_A)).toBe(false);
+    },
+  },
+  {
+    name: "organization routes need organization:read and organization:write",
+    source: 'posthog/api/organization.py (scope_object = "organization"), posthog/permissions.py (APIScopePermission)',
+    async check(h) {
+      const read = await failure(h.client({ key: "read" }).organizations.list(), PermissionDeniedError);
+      expect(read.detail).toBe("API key missing required scope 'organization:read'");
+      expect((await h.client({ key: "unrelated" }).organizations.retrieve("@current")).id).toBe(ORG_A);
+      const write = await failure(
+        h.client({ key: "unrelated" }).organizations.update(ORG_A, { name: "x" }),
+        PermissionDeniedError,
+      );
+      expect(write.detail).toBe("API key missing required scope 'organization:write'");
+    },
+  },
+  {
+    name: "a key limited to projects gets 403 on every organization route",
+    source: "posthog/permissions.py (APIScopePermission.check_team_and_org_permissions: view.team)",
+    async check(h) {
+      const client = h.keyClient(h.fake.createKey({ scopedTeams: [idOf(h, "Web")] }));
+      // Its own project it may read (project-based), the organization it may not.
+      expect((await client.projects.retrieve(idOf(h, "Web"))).name).toBe("Web");
+      for (const call of [() => client.organizations.list(), () => client.organizations.retrieve("@current")]) {
+        const error = await failure(call(), PermissionDeniedError);
+        expect(error.detail).toBe("API keys with scoped projects are only supported on project-based endpoints.");
+      }
+    },
+  },
+  {
+    name: "an organization id that is neither @current nor a UUID is a 500 (Django's uncaught ValidationError)",
+    source: "posthog/api/organization.py (OrganizationViewSet.organization: get_object_or_404 on a UUIDField)",
+    async check(h) {
+      const raw = await h.raw("/api/organizations/acme/");
+      expect(raw.status).toBe(500);
+      expect(await raw.json()).toEqual({
+        type: "server_error",
+        code: "error",
+        detail: "A server error occurred.",
+        attr: null,
+      });
+    },
+  },
 ];

@@ -263,7 +263,9 @@ export const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc.constantFrom(...operati
       query: query(row),
     })
     .map(({ target, auth, contentType, body, query }) => {
-      const [org, id] = target as [string, string];
+      const [org, project] = target as [string, string];
+      // The organization resource's own `{id}` is an organization (a string id); a project's is an integer.
+      const id = row.pathParams.find((p) => p.name === "id")?.type === "string" ? org : project;
       return {
         operationId: row.operationId,
         method: row.httpMethod,
@@ -287,6 +289,26 @@ export function toRequest(fuzz: FuzzRequest, base: string, session: string): Req
   return new Request(new URL(fuzz.path, base), { method: fuzz.method, headers, body: fuzz.body });
 }
 
+const routes = operationTable.map((row) => ({
+  row,
+  pattern: new RegExp(`^${row.path.replace(/\{[^}]+\}/g, "[^/]+")}$`),
+  literals: row.path.split("/").filter((segment) => segment && !segment.startsWith("{")).length,
+}));
+
+/**
+ * The operation a request reaches: an odd segment (`..`) can make the URL, once normalized as
+ * fetch does, the path of another operation (`/api/organizations/@current/projects/../` is the
+ * organization itself), and then that operation's promises hold. The most literal path wins, as
+ * the router tries `@action` routes before `{id}`.
+ */
+export function reachedOperation(fuzz: FuzzRequest): OperationInfo {
+  const pathname = new URL(fuzz.path, "https://fuzz.invalid").pathname;
+  const reached = routes
+    .filter(({ row, pattern }) => row.httpMethod === fuzz.method && pattern.test(pathname))
+    .sort((a, b) => b.literals - a.literals)[0]?.row;
+  return reached ?? (operationTable.find((r) => r.operationId === fuzz.operationId) as OperationInfo);
+}
+
 /** Statuses each operation may answer, from the spec as generated (the overlay applied). */
 const spec = loadSpec(resolve(import.meta.dirname, "../../spec/projects.openapi.yaml")).effective as {
   paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
@@ -301,7 +323,7 @@ const ERROR_KEYS = ["attr", "code", "detail", "type"];
 
 /** What must hold of one answer; a list of what did not. */
 export async function checkAnswer(fuzz: FuzzRequest, response: Response): Promise<string[]> {
-  const row = operationTable.find((r) => r.operationId === fuzz.operationId) as OperationInfo;
+  const row = reachedOperation(fuzz);
   const problems: string[] = [];
   const text = await response.text();
   const body: unknown = text ? JSON.parse(text) : null;

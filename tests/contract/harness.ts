@@ -26,6 +26,8 @@ export interface Harness {
   readonly baseUrl: string;
   /** A client with a personal API key (every scope unless another key is named). */
   client(options?: { key?: keyof typeof KEYS | null; organizationId?: string; maxRetries?: number }): PostHogClient;
+  /** A client with a key the fact minted (`fake.createKey`). */
+  keyClient(apiKey: string): PostHogClient;
   /** A client that sends a logged-in session's cookie instead of a key. */
   sessionClient(): PostHogClient;
   /** A plain fetch to the API, for what the client refuses to send (e.g. `id=abc`). */
@@ -79,6 +81,7 @@ export function harness(
         maxRetries,
         backoff,
       }),
+    keyClient: (apiKey) => createClient({ apiKey, host: baseUrl, backoff }),
     sessionClient: () => createClient({ host: baseUrl, headers: { cookie: fake.createSession().cookie }, backoff }),
     raw: (path, { key = "all", ...init } = {}) =>
       fetch(new URL(path, baseUrl), {

@@ -69,7 +69,10 @@ describe("the fake through Stoplight Prism's proxy validation", () => {
 
   it("an operation no fact reaches (one a sync added) gets one request derived from the table", async () => {
     for (const row of operationTable.filter((row) => !succeeded().has(row.operationId))) {
-      const path = row.path.replace("{organization_id}", "@current").replace("{id}", "1");
+      // A project's id is an integer; every string id of this API is an organization's (`@current`).
+      const path = row.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+        row.pathParams.find((p) => p.name === name)?.type === "integer" ? "1" : "@current",
+      );
       const body = smokeBody(row, h.fake);
       await fetch(new URL(path, prism.url), {
         method: row.httpMethod,

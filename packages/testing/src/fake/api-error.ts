@@ -35,7 +35,7 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   });
 }
 
-export const notFound = () => new ApiError(404, "invalid_request", "not_found", "Not found.");
+export const notFound = (detail = "Not found.") => new ApiError(404, "invalid_request", "not_found", detail);
 export const organizationNotFound = () => new ApiError(404, "invalid_request", "not_found", "Organization not found.");
 export const validationError = (detail: string, code = "invalid_input", attr: string | null = null) =>
   new ApiError(400, "validation_error", code, detail, attr);

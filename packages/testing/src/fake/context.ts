@@ -34,6 +34,15 @@ export interface RequestContext {
    * not a UUID, `@current` names none, or no such organization exists. It may be one the user is not in.
    */
   organizationRecord(): FakeOrganization;
+  /** An operation of the organization resource itself (`/api/organizations/…`, the organization is its `{id}`). */
+  readonly organizationRoute: boolean;
+  /**
+   * PostHog's `view.organization` for the permission checks and behaviours: on project routes the
+   * URL's organization (as organizationRecord); on the organization resource the one `{id}` names
+   * (`@current`, or a UUID among the caller's organizations: 404 otherwise), and null on its
+   * collection (list, create), which is no organization's view.
+   */
+  viewOrganization(): FakeOrganization | null;
   /** The user's level in an organization (1 member, 8 admin, 15 owner), null when not a member. */
   membership(organizationId: string): number | null;
   /** The project of `{id}`, looked up as the server does (400 non-integer, 404 unknown / not visible). */

@@ -1,7 +1,8 @@
 /**
- * The fake's in-memory state: organizations (with the plan PostHog reads permissions from),
- * projects (stored in the full `ProjectBackwardCompat` shape the API returns), their activity,
- * dashboards, and the credentials it accepts. One instance per fake; nothing is shared.
+ * The fake's in-memory state: organizations (their settings, their members, and the plan PostHog
+ * reads permissions from), projects (stored in the full `ProjectBackwardCompat` shape the API
+ * returns), their activity, dashboards, and the credentials it accepts. One instance per fake;
+ * nothing is shared.
  */
 import type { components, Readable } from "@hogkit/types";
 
@@ -19,10 +20,32 @@ export interface ProductFeature {
   limit?: number | null;
 }
 
+/** Another member of an organization (the fake's user is the caller; these only count and rank). */
+export interface FakeMember {
+  email: string;
+  /** 1 member, 8 admin, 15 owner (one owner per organization, the user included). */
+  level: 1 | 8 | 15;
+}
+
 export interface FakeOrganization {
   id: string;
   name: string;
+  /** Unique, from the name (PostHog's `create_with_slug`). */
+  slug: string;
+  created_at: string;
+  updated_at: string;
+  /** The fake user's level here: 1 member, 8 admin, 15 owner, null not a member. */
   membershipLevel: MembershipLevel;
+  /** Everyone else in the organization (`member_count` counts them and the user). */
+  members: FakeMember[];
+  /**
+   * The organization's other settings, by API field name (`is_member_join_email_enabled`,
+   * `enforce_2fa`, …): every writable field of the spec's Organization schema but the ones above
+   * and below that the fake acts on.
+   */
+  settings: Record<string, unknown>;
+  /** 0 none, 3 config (Cloud's default), 6 install, 9 root. Read-only in the API. */
+  pluginsAccessLevel: 0 | 3 | 6 | 9;
   /** The plan: `organizations_projects` (with its limit), `organization_invite_settings`, … */
   availableProductFeatures: ProductFeature[];
   /** Members may create projects (needs `organization_invite_settings`). */
@@ -103,6 +126,11 @@ export class FakeDatabase {
 
   organization(id: string): FakeOrganization | undefined {
     return this.organizations.find((o) => o.id === id);
+  }
+
+  /** The organizations the user belongs to, in creation order. */
+  memberOrganizations(): FakeOrganization[] {
+    return this.organizations.filter((o) => o.membershipLevel !== null);
   }
 
   /** What `is_generating_demo_data` answers for a project (a demo project starts with true). */

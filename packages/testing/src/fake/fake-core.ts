@@ -23,6 +23,7 @@ import {
   type ApiKeyKind,
   type FakeApiKey,
   FakeDatabase,
+  type FakeOrganization,
   type FakeSession,
   type FakeUser,
   type MembershipLevel,
@@ -32,6 +33,7 @@ import {
 } from "./database.js";
 import { derivedBehaviour } from "./fallback.js";
 import { FaultInjector } from "./faults.js";
+import { lookupOrganization, membersOf, ORGANIZATIONS, organizationRecord } from "./organization-records.js";
 import { beforeAuthentication, checkPermissions } from "./permissions.js";
 import { newProject } from "./project-records.js";
 import { djangoUuid, pythonInt, pythonRepr } from "./python.js";
@@ -46,6 +48,8 @@ export interface FakeOrganizationInput {
   name?: string;
   /** The fake user's level here: 1 member, 8 admin, 15 owner (default), null not a member. */
   membershipLevel?: MembershipLevel;
+  /** The organization's other members, by level (`member_count` counts them); one owner at most, the user included. */
+  members?: Array<{ level: 1 | 8 | 15; email?: string }>;
   /**
    * The plan, as PostHog's `available_product_features`. Default: unlimited projects
    * (`[{ key: "organizations_projects", limit: null }]`); `[]` is PostHog's free plan (one project).
@@ -163,6 +167,9 @@ function checkOrganizationInput(input: FakeOrganizationInput, index: number): vo
   if (input.membershipLevel !== undefined && ![1, 8, 15, null].includes(input.membershipLevel)) {
     throw new SeedDataError(`${where}.membershipLevel: must be 1 (member), 8 (admin), 15 (owner) or null`);
   }
+  if (input.members !== undefined && !Array.isArray(input.members)) {
+    throw new SeedDataError(`${where}.members: must be a list of { level, email? }`);
+  }
 }
 
 /** One compiled ajv for every fake: compiling the spec's schemas is the costly part of a new fake. */
@@ -257,16 +264,23 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
       if (!UUID.test(id)) throw new SeedDataError(`[hogkit fake] organizations[${i}].id must be a UUID, got "${id}"`);
       if (db.organization(id))
         throw new SeedDataError(`[hogkit fake] organizations[${i}].id: two organizations with id ${id}`);
-      db.organizations.push({
+      const level = input.membershipLevel === undefined ? 15 : input.membershipLevel;
+      const organization = organizationRecord(runtime, {
         id,
         name: input.name ?? `Organization ${i + 1}`,
-        membershipLevel: input.membershipLevel === undefined ? 15 : input.membershipLevel,
+        // Seeded organizations get fixed timestamps (a day apart from 2023-12-01): same seed, same state.
+        at: new Date(Date.UTC(2023, 11, 1 + i)),
+        membershipLevel: level,
         availableProductFeatures: structuredClone(input.availableProductFeatures ?? UNLIMITED),
+      });
+      Object.assign(organization, {
+        members: membersOf(input.members, level, db.user, `[hogkit fake] organizations[${i}]`),
         membersCanCreateProjects: input.membersCanCreateProjects ?? false,
         membersCanUsePersonalApiKeys: input.membersCanUsePersonalApiKeys ?? true,
         hasActiveSubscription: input.hasActiveSubscription ?? false,
         defaultAnonymizeIps: input.defaultAnonymizeIps ?? false,
       });
+      db.organizations.push(organization);
     });
     db.currentOrganizationId = db.organizations.find((o) => o.membershipLevel)?.id ?? "";
     for (const [i, input] of (options.keys?.length ? options.keys : [{}]).entries()) addKey(input, `keys[${i}]`);
@@ -389,6 +403,9 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
       return parsed;
     };
     let project: StoredProject | undefined;
+    // The organization resource's own routes name their organization by `{id}` (OrganizationViewSet).
+    const organizationRoute = row.resource === ORGANIZATIONS;
+    let viewOrganization: FakeOrganization | null | undefined;
     const context: RequestContext = {
       runtime,
       request,
@@ -402,6 +419,17 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
       },
       organizationId: validOrganizationId ? organizationId : "",
       organizationRecord,
+      organizationRoute,
+      viewOrganization: () => {
+        if (viewOrganization !== undefined) return viewOrganization;
+        if (!organizationRoute) viewOrganization = organizationRecord();
+        else if (params.id === undefined) viewOrganization = null;
+        else {
+          const scoped = caller.kind === "key" ? caller.key.scopedOrganizations : [];
+          viewOrganization = lookupOrganization(runtime, params.id, scoped);
+        }
+        return viewOrganization;
+      },
       membership,
       project: () => {
         project ??= lookupProject(params.id, caller, () => {

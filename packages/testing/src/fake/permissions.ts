@@ -1,12 +1,15 @@
 /**
- * ProjectViewSet's permission chain, class by class in PostHog's order (posthog/api/project.py
- * dangerously_get_permissions, posthog/permissions.py): IsAuthenticated, APIScopePermission (scopes,
- * a key's organization and project limits, the organization's personal-API-key setting),
- * PremiumMultiProjectPermission (the plan's project limit), then UserCanCreateProjectPermission /
+ * ProjectViewSet's and OrganizationViewSet's permission chains, class by class in PostHog's order
+ * (posthog/api/project.py and posthog/api/organization.py dangerously_get_permissions,
+ * posthog/permissions.py): IsAuthenticated, APIScopePermission (scopes, a key's organization and
+ * project limits, the organization's personal-API-key setting), then for projects
+ * PremiumMultiProjectPermission (the plan's project limit), UserCanCreateProjectPermission /
  * OrganizationMemberPermissions for create, TeamMemberLightManagementPermission for everything but
- * list, and TeamMemberStrictManagementPermission for the token actions. Each is keyed by the
- * operationId of the generated table; an operation that is not listed gets the default for its
- * route (Light on detail routes), like a new action on the viewset would.
+ * list, and TeamMemberStrictManagementPermission for the token actions; for organizations
+ * OrganizationAdminWritePermissions on updates and OrganizationPermissionsWithDelete (the owner) on
+ * delete. Each is keyed by the operationId of the generated table; an operation that is not listed
+ * gets the default for its route (Light on project detail routes, membership on the organization's),
+ * like a new action on the viewset would.
  */
 import type { OperationId } from "@hogkit/types";
 import { ApiError, permissionDenied, serverError } from "./api-error.js";
@@ -18,6 +21,7 @@ import { pythonTruthy } from "./python.js";
 type Permission = (context: RequestContext) => void | Promise<void>;
 
 const INSUFFICIENT = "You don't have sufficient permissions in the project.";
+const ORGANIZATION_LEVEL = "Your organization access level is insufficient.";
 const PLAN_LIMIT =
   "You have reached the maximum limit of allowed projects for your current plan. Upgrade your plan to be able to create and manage more projects.";
 /** MAX_ALLOWED_PROJECTS_PER_ORG (posthog/api/project.py). */
@@ -56,9 +60,11 @@ export const apiScopePermission: Permission = async (context) => {
   }
   if (!row.scopes?.length) throw permissionDenied("This action does not support personal API key access");
   if (key.kind === "personal") {
-    const organization = context.organizationRecord();
-    const level = context.membership(organization.id);
+    // get_organization_from_view: the collection of the organization resource has none.
+    const organization = context.viewOrganization();
+    const level = organization ? context.membership(organization.id) : null;
     if (
+      organization &&
       hasFeature(organization, "organization_security_settings") &&
       !organization.membersCanUsePersonalApiKeys &&
       level !== null &&
@@ -70,7 +76,8 @@ export const apiScopePermission: Permission = async (context) => {
     }
   }
   if (key.scopedTeams.length) {
-    if (context.params.id === undefined) {
+    // view.team: organization routes have no team (a KeyError PostHog turns into this 403).
+    if (context.params.id === undefined || context.organizationRoute) {
       throw permissionDenied("API keys with scoped projects are only supported on project-based endpoints.");
     }
     const project = context.project();
@@ -79,8 +86,8 @@ export const apiScopePermission: Permission = async (context) => {
     }
   }
   if (key.scopedOrganizations.length) {
-    const organization = context.organizationRecord();
-    if (!key.scopedOrganizations.includes(organization.id)) {
+    const organization = context.viewOrganization();
+    if (organization && !key.scopedOrganizations.includes(organization.id)) {
       throw permissionDenied(`API key does not have access to the requested organization: ID ${organization.id}.`);
     }
   }
@@ -149,8 +156,34 @@ const teamMemberStrict: Permission = (context) => {
   if (level === null || (!safe && level < 8)) throw permissionDenied(INSUFFICIENT);
 };
 
+/** OrganizationAdminWritePermissions (object): an admin or the owner for anything but reads. */
+const organizationAdminWrite: Permission = (context) => {
+  const organization = context.viewOrganization();
+  if (organization && (organization.membershipLevel ?? 0) < 8) throw permissionDenied(ORGANIZATION_LEVEL);
+};
+
+/** OrganizationPermissionsWithDelete (object): the owner to delete, an admin for other writes. */
+const organizationOwnerDelete: Permission = (context) => {
+  const organization = context.viewOrganization();
+  const needed = context.request.method.toUpperCase() === "DELETE" ? 15 : 8;
+  const safe = ["GET", "HEAD", "OPTIONS"].includes(context.request.method.toUpperCase());
+  if (organization && !safe && (organization.membershipLevel ?? 0) < needed) throw permissionDenied(ORGANIZATION_LEVEL);
+};
+
+/** OrganizationMemberPermissions (object): the view's organization is one of the caller's (404 before otherwise). */
+const organizationMember: Permission = (context) => {
+  context.viewOrganization();
+};
+
 /** The classes after APIScopePermission, per operation. */
 const OPERATION_PERMISSIONS = {
+  organizations_list: [],
+  // On Cloud nothing more (PremiumMultiorganizationPermission guards self-hosted instances only).
+  organizations_create: [],
+  organizations_retrieve: [organizationMember],
+  organizations_update: [organizationMember, organizationAdminWrite],
+  organizations_partial_update: [organizationMember, organizationAdminWrite],
+  organizations_destroy: [organizationMember, organizationOwnerDelete],
   projects_list: [],
   projects_create: [premiumMultiProject, canCreateProject],
   projects_reset_token_partial_update: [teamMemberLight, teamMemberStrict],
@@ -174,6 +207,12 @@ export async function checkPermissions(context: RequestContext): Promise<void> {
   isAuthenticated(context);
   await apiScopePermission(context);
   const listed = (OPERATION_PERMISSIONS as Partial<Record<string, Permission[]>>)[context.row.operationId];
-  const chain = listed ?? (context.params.id !== undefined ? [teamMemberLight] : []);
+  const chain =
+    listed ??
+    (context.organizationRoute
+      ? [organizationMember, organizationOwnerDelete]
+      : context.params.id !== undefined
+        ? [teamMemberLight]
+        : []);
   for (const permission of chain) await permission(context);
 }

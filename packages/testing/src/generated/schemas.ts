@@ -27,6 +27,7 @@ export const schemaDocument: JsonSchemaDocument = {
           },
           "name": {
             "type": "string",
+            "minLength": 1,
             "maxLength": 64
           },
           "slug": {
@@ -228,6 +229,7 @@ export const schemaDocument: JsonSchemaDocument = {
           },
           "name": {
             "type": "string",
+            "minLength": 1,
             "maxLength": 64
           },
           "slug": {
@@ -2096,6 +2098,7 @@ export const schemaDocument: JsonSchemaDocument = {
         "properties": {
           "name": {
             "type": "string",
+            "minLength": 1,
             "maxLength": 64
           },
           "logo_media_id": {
@@ -2195,6 +2198,7 @@ export const schemaDocument: JsonSchemaDocument = {
         "properties": {
           "name": {
             "type": "string",
+            "minLength": 1,
             "maxLength": 64
           },
           "logo_media_id": {
