@@ -1,5 +1,5 @@
 /**
- * PostHog's own tests of the Projects API as the specification of the fake: every assertion of theirs
+ * PostHog's own tests of the Projects and organization endpoints as the specification of the fake: every assertion of theirs
  * that can be made over HTTP is one fact here, named by its source (`file::test_name`), and every fact
  * runs over MSW and over a real HTTP server. What the fake cannot express is listed, with why, in
  * README.md ("What the fake cannot express").
@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakePostHog } from "../src/index.js";
 import { eeFacts } from "./posthog/ee.facts.js";
 import { type Fact, transports, world, worldOptions } from "./posthog/harness.js";
+import { scopedKeyFacts } from "./posthog/scoped_keys.facts.js";
+import { organizationFacts } from "./posthog/test_organization.facts.js";
 import { projectFacts } from "./posthog/test_project.facts.js";
 import { teamFacts } from "./posthog/test_team.facts.js";
 
@@ -15,11 +17,13 @@ const suites: Array<[string, Fact[]]> = [
   ["posthog/api/test/test_team.py", teamFacts],
   ["posthog/api/test/test_project.py", projectFacts],
   ["ee/api/test (test_project.py, test_team.py)", eeFacts],
+  ["posthog/api/test/test_organization.py", organizationFacts],
+  ["posthog/api/test/test_personal_api_keys.py, posthog/test/test_permissions.py", scopedKeyFacts],
 ];
 
 it("every fact cites a PostHog test, and no fact is listed twice", () => {
   const all = suites.flatMap(([, facts]) => facts.map((fact) => fact.source));
-  for (const source of all) expect(source).toMatch(/^(posthog|ee)\/api\/test\/test_\w+\.py::test_\w+( \(.+\))?$/);
+  for (const source of all) expect(source).toMatch(/^(posthog|ee)\/(api\/)?test\/test_\w+\.py::test_\w+( \(.+\))?$/);
   expect(new Set(all).size).toBe(all.length);
 });
 
