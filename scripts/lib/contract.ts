@@ -55,8 +55,10 @@ interface Walk {
 export function compareWithUpstream(
   oursDocument: OpenAPIDocument,
   upstreamDocument: OpenAPIDocument,
-  pathPrefix: string,
+  /** The paths compared: those under a prefix, or those a predicate (the sync config's resources) covers. */
+  covers: string | ((path: string) => boolean),
 ): ContractReport {
+  const inScope = typeof covers === "string" ? (path: string) => path.startsWith(covers) : covers;
   const ours = normalizeDocument(oursDocument);
   const upstream = normalizeDocument(upstreamDocument);
   const report: ContractReport = { differences: [], upstreamOnly: [], oursOnly: [] };
@@ -64,7 +66,7 @@ export function compareWithUpstream(
   const covered = (document: OpenAPIDocument) =>
     new Map(
       listOperations(document)
-        .filter((op) => op.path.startsWith(pathPrefix))
+        .filter((op) => inScope(op.path))
         .map((op) => [op.key, op]),
     );
   const mineByKey = covered(ours);

@@ -20,7 +20,8 @@ import { diffSpecs } from "../lib/spec-diff.ts";
 import { formatReport } from "../lib/spec-diff-report.ts";
 import { readDocument, SpecError } from "../lib/spec-model/index.ts";
 import { checkOverlay } from "../lib/spec-overlay-check.ts";
-import { SpecSyncError, type SyncConfig, type SyncResource, syncSpec } from "../lib/spec-sync.ts";
+import { SpecSyncError, syncSpec } from "../lib/spec-sync.ts";
+import { readSyncConfig } from "../lib/sync-config.ts";
 import { leadingComment, parseSpecText, stringifySpec } from "../lib/spec-yaml.ts";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -38,7 +39,7 @@ async function main(): Promise<number> {
     },
   });
   const configFile = resolve(userDir, values.config);
-  const config = readConfig(configFile);
+  const config = readSyncConfig(configFile);
   const specDir = dirname(configFile);
   const specFile = resolve(specDir, config.spec);
   const overlayFile = config.overlay ? resolve(specDir, config.overlay) : null;
@@ -112,52 +113,6 @@ async function main(): Promise<number> {
     );
   }
   return 0;
-}
-
-function readConfig(file: string): SyncConfig {
-  let raw: Partial<SyncConfig> & Partial<SyncResource>;
-  try {
-    raw = readDocument<Partial<SyncConfig> & Partial<SyncResource>>(file);
-  } catch (error) {
-    throw new SpecSyncError(`cannot read the sync config ${file}: ${(error as Error).message}`);
-  }
-  if (typeof raw?.spec !== "string" || !raw.spec) throw new SpecSyncError(`${file}: "spec" must be a non-empty string`);
-  // One resource may also be given at the top level (`pathPrefix` + `tag`), as configs before `resources` did.
-  const listed = raw.resources ?? (raw.tag || raw.pathPrefix ? [{ tag: raw.tag, pathPrefix: raw.pathPrefix }] : []);
-  if (!Array.isArray(listed) || listed.length === 0) {
-    throw new SpecSyncError(`${file}: "resources" must list at least one { tag, pathPrefix | paths }`);
-  }
-  const resources = listed.map((resource, i) =>
-    checkResource(resource as Partial<SyncResource>, `${file}: resources[${i}]`),
-  );
-  const tags = resources.map((resource) => resource.tag);
-  const twice = tags.find((tag, i) => tags.indexOf(tag) !== i);
-  if (twice) throw new SpecSyncError(`${file}: the tag "${twice}" is listed twice in "resources"`);
-  return {
-    source: raw.source ?? "",
-    spec: raw.spec,
-    overlay: raw.overlay ?? "",
-    resources,
-    timeoutMs: typeof raw.timeoutMs === "number" ? raw.timeoutMs : 30_000,
-    operationIds: raw.operationIds ?? {},
-  };
-}
-
-function checkResource(resource: Partial<SyncResource>, where: string): SyncResource {
-  if (typeof resource?.tag !== "string" || !resource.tag)
-    throw new SpecSyncError(`${where}: "tag" must be a non-empty string`);
-  const { pathPrefix, paths } = resource;
-  if (pathPrefix !== undefined && (typeof pathPrefix !== "string" || !pathPrefix.startsWith("/"))) {
-    throw new SpecSyncError(`${where}: "pathPrefix" must be a path starting with /`);
-  }
-  if (
-    paths !== undefined &&
-    (!Array.isArray(paths) || !paths.every((p) => typeof p === "string" && p.startsWith("/")))
-  ) {
-    throw new SpecSyncError(`${where}: "paths" must be a list of paths starting with /`);
-  }
-  if (!pathPrefix && !paths?.length) throw new SpecSyncError(`${where}: give a "pathPrefix" or a list of "paths"`);
-  return { tag: resource.tag, ...(pathPrefix ? { pathPrefix } : {}), ...(paths?.length ? { paths } : {}) };
 }
 
 async function readSource(source: string, timeoutMs: number): Promise<string> {

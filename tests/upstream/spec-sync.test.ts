@@ -75,15 +75,25 @@ describe.skipIf(!existsSync(snapshot))("spec:sync from PostHog's published schem
         type: "boolean",
       });
     }
-    // Only what the Projects operations reference, not PostHog's other 874 schemas.
+    // Only what the covered operations (projects, organizations) reference, not PostHog's other 870.
     expect(Object.keys(synced.components.schemas).sort()).toEqual([
       "EffectiveMembershipLevelEnum",
+      "MembershipLevelEnum",
+      "Organization",
+      "PaginatedOrganizationList",
       "PaginatedProjectBackwardCompatBasicList",
+      "PatchedOrganization",
       "PatchedProjectBackwardCompat",
+      "PluginsAccessLevelEnum",
       "ProjectBackwardCompat",
       "ProjectBackwardCompatBasic",
       "TimezoneEnum",
       "WeekStartDayEnum",
+    ]);
+    // Not the rest of /api/organizations/ (members, invites, roles, batch exports, …).
+    expect(Object.keys(synced.paths).filter((path) => !path.includes("/projects/"))).toEqual([
+      "/api/organizations/",
+      "/api/organizations/{id}/",
     ]);
     expect(syncOutput).toContain(`new operation PUT ${ITEM} → operationId projects_update`);
   });
