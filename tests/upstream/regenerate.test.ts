@@ -4,7 +4,11 @@
  * (OpenAPI 3.0.3) and once from the same API re-spelled as drf-spectacular writes it in OpenAPI 3.1
  * (tests/tools/rewrite-openapi-3.1.ts). Both must give the same report and the same generated code,
  * and the new operation (PUT, `replace`) and field (`receive_org_level_activity_logs`) must reach the
- * client, the hooks, the factories and the fake with no hand edit. Nothing here writes to the checkout.
+ * client, the hooks, the factories and the fake with no hand edit. Both copies start as the
+ * repository was before the organization resource: its paths out of spec/ and its names out of the
+ * names file, the sync config already listing it. The sync brings it back from PostHog's schema, and
+ * it must reach all four packages, under the names the repository records, with no hand edit beyond
+ * the fake's named behaviours. Nothing here writes to the checkout.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -12,10 +16,43 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
+import { formatNamesFile, type NamesFile } from "../../scripts/lib/names/index.ts";
+import { listOperations, readDocument, schemasUsedBy } from "../../scripts/lib/spec-model/index.ts";
+import { resourceOf } from "../../scripts/lib/spec-sync.ts";
+import { readSyncConfig } from "../../scripts/lib/sync-config.ts";
 import { rewriteTo31 } from "../tools/rewrite-openapi-3.1.ts";
 import { generatedFiles, root, type Scratch, scratchCopy } from "./scratch.ts";
 
 const snapshot = join(root, "../shared/upstream/posthog-openapi-2025-11-19.yaml");
+
+/** The organization resource as the repository records it: its operations and the schemas only they use. */
+const config = readSyncConfig(join(root, "spec/sync.config.yaml"));
+const isOrganization = (path: string) => resourceOf(config, path)?.tag === "organizations";
+const published = readDocument(join(root, "spec/projects.openapi.yaml"));
+const organizationOperations = listOperations(published).filter((op) => isOrganization(op.path));
+const usedBy = (operations: ReturnType<typeof listOperations>) =>
+  new Set(operations.flatMap((op) => [...schemasUsedBy(published, op.operation)]));
+const otherSchemas = usedBy(listOperations(published).filter((op) => !isOrganization(op.path)));
+const organizationSchemas = [...usedBy(organizationOperations)].filter((name) => !otherSchemas.has(name));
+const recordedNames = parse(readFileSync(join(root, "spec/projects.names.yaml"), "utf8")) as NamesFile;
+
+/** A copy as it was before the organization resource: its paths out of spec/, its names unrecorded. */
+function withoutOrganizations(dir: string): void {
+  const specFile = join(dir, "spec/projects.openapi.yaml");
+  const text = readFileSync(specFile, "utf8");
+  const paths = organizationOperations.map((op) => op.path);
+  const start = text.indexOf(`\n  ${paths[0]}:\n`) + 1;
+  const end = text.indexOf("\n  /api/organizations/{organization_id}/projects/:\n") + 1;
+  if (start <= 0 || end <= start || paths.some((path) => !text.slice(start, end).includes(`  ${path}:\n`))) {
+    throw new Error("spec/projects.openapi.yaml no longer lists the organization paths first: update this test");
+  }
+  writeFileSync(specFile, text.slice(0, start) + text.slice(end));
+  const names = structuredClone(recordedNames);
+  delete names.resources.organizations;
+  for (const op of organizationOperations) delete names.operations[op.key];
+  for (const schema of organizationSchemas) delete names.schemas[schema];
+  writeFileSync(join(dir, "spec/projects.names.yaml"), formatNamesFile(names));
+}
 
 // The scratch copy's built packages, loaded by path: only the parts these tests touch.
 interface ClientModule {
@@ -24,6 +61,7 @@ interface ClientModule {
 interface TestingModule {
   createFakePostHog(options: { seed: number; projects: Array<{ name: string }> }): {
     apiKey: string;
+    organizationId: string;
     listen(options: { port: number }): Promise<{ url: string; close(): Promise<void> }>;
   };
   createFactories(options: { seed: number }): { buildProject(): unknown };
@@ -44,6 +82,7 @@ describe.runIf(existsSync(snapshot))("regenerating after PostHog's API changed",
     const rewritten = join(respelled.dir, "posthog-openapi-3.1.yaml");
     const upstream = parse(readFileSync(snapshot, "utf8"), { intAsBigInt: true, maxAliasCount: -1 });
     writeFileSync(rewritten, stringify(rewriteTo31(upstream), { lineWidth: 0, aliasDuplicateObjects: false }));
+    for (const copy of [published, respelled]) withoutOrganizations(copy.dir);
     reports = { published: sync(published, snapshot), respelled: sync(respelled, rewritten) };
     for (const copy of [published, respelled]) copy.node(["scripts/generate/run.mjs"]);
     respelled.build();
@@ -55,7 +94,13 @@ describe.runIf(existsSync(snapshot))("regenerating after PostHog's API changed",
 
   it("the 3.1 spelling gives the same spec:diff report as the 3.0 original: no breaking change", () => {
     expect(reports.respelled).toBe(reports.published);
-    expect(reports.published).toContain("API changes — release bump: minor (0 breaking, 3 additive, 0 docs-only)");
+    // PUT and a field on projects, and every operation and schema of the organization resource.
+    const additive = 3 + organizationOperations.length + organizationSchemas.length;
+    expect(reports.published).toContain(
+      `API changes — release bump: minor (0 breaking, ${additive} additive, 0 docs-only)`,
+    );
+    for (const op of organizationOperations)
+      expect(reports.published).toContain(`${op.key} (${op.operation.operationId})`);
   });
 
   it("the synced spec is the one PostHog publishes, and says so: OpenAPI 3.1.0", () => {
@@ -90,6 +135,38 @@ describe.runIf(existsSync(snapshot))("regenerating after PostHog's API changed",
     } finally {
       await server.close();
     }
+  });
+
+  it("the organization resource came back in all four packages, under the names the repository records", async () => {
+    const { operationTable } = await load<{ operationTable: Array<{ operationId: string; resource: string }> }>(
+      "types",
+    );
+    const rows = operationTable.filter((row) => row.resource === "organizations").map((row) => row.operationId);
+    expect(rows.sort()).toEqual(organizationOperations.map((op) => String(op.operation.operationId)).sort());
+    const names = organizationOperations.map((op) => recordedNames.operations[op.key]);
+    const { createClient } = await load<ClientModule>("client");
+    const { createFakePostHog, createFactories } = await load<TestingModule>("testing");
+    const fake = createFakePostHog({ seed: 3, projects: [{ name: "Web" }] });
+    const server = await fake.listen({ port: 0 });
+    try {
+      const client = createClient({ apiKey: fake.apiKey, host: server.url }) as unknown as Record<
+        string,
+        Record<string, (...args: unknown[]) => Promise<Record<string, unknown>>>
+      >;
+      for (const name of names)
+        expect(typeof client.organizations?.[name?.client.split(".")[1] ?? ""], name?.client).toBe("function");
+      const current = await client.organizations?.retrieve?.("@current");
+      expect(current).toMatchObject({ id: fake.organizationId, membership_level: 15 });
+      expect(current?.projects).toEqual([expect.objectContaining({ name: "Web" })]);
+    } finally {
+      await server.close();
+    }
+    const hooks = readFileSync(join(respelled.dir, "packages/react/dist/index.d.ts"), "utf8");
+    for (const name of names.flatMap((n) => [n?.hook, n?.queryOptions, n?.mutationHook].filter(Boolean))) {
+      expect(hooks, `@hogkit/react exports ${name}`).toMatch(new RegExp(`\\b${name}\\b`));
+    }
+    const factories = createFactories({ seed: 1 }) as unknown as Record<string, () => Record<string, unknown>>;
+    expect(factories[recordedNames.schemas.Organization?.factory ?? ""]?.()).toHaveProperty("membership_level");
   });
 
   it("factories generate the new field, and the hooks include useReplaceProject", async () => {

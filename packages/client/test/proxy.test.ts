@@ -14,8 +14,10 @@ import { json, KEY, project, startServer, type TestServer } from "./helpers/serv
 
 const SESSION = "sessionid=s3ss10nS3cretValue0123456789; posthog_csrftoken=csrfT0kenValue0123456789";
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-const list = operationTable.find((row) => row.method === "list" && row.pagination?.style === "offset");
-if (!list) throw new Error("the operation table has no offset-paginated list: these tests need one");
+// A list inside an organization (`{organization_id}` in its path), as the projects' is.
+const nested = (row: (typeof operationTable)[number]) => row.pathParams.some((p) => p.name === "organization_id");
+const list = operationTable.find((row) => row.method === "list" && row.pagination?.style === "offset" && nested(row));
+if (!list) throw new Error("the operation table has no offset-paginated list in an organization: these tests need one");
 const LIST = concrete(list.path);
 
 /** The template with sample values: `@current` for the organization, 42 for integer ids. */
@@ -171,7 +173,7 @@ describe("refusals: answered by the proxy, PostHog never contacted", () => {
   it("a path that is no operation", async () => {
     for (const target of [
       "/posthog-proxy/api/users/@me/",
-      "/posthog-proxy/api/organizations/@current/",
+      "/posthog-proxy/api/organizations/@current/members/",
       "/posthog-proxy/api/organizations/@current/projects/42/secret/",
       "/posthog-proxy/admin/",
       "/posthog-proxy/",
@@ -193,8 +195,8 @@ describe("refusals: answered by the proxy, PostHog never contacted", () => {
   });
 
   it("parameters that are not what the client sends: traversal, other hosts, ports", async () => {
-    const detail = operationTable.find((row) => row.method === "retrieve");
-    if (!detail) throw new Error("no retrieve operation");
+    const detail = operationTable.find((row) => row.method === "retrieve" && nested(row));
+    if (!detail) throw new Error("no retrieve operation in an organization");
     const withId = (id: string) =>
       `/posthog-proxy${detail.path.replace("{organization_id}", "@current").replace("{id}", id)}`;
     const withOrg = (org: string) => `/posthog-proxy${list.path.replace("{organization_id}", org)}`;

@@ -39,18 +39,24 @@ describe("operationTable", () => {
     expect(operationTable.some((op) => op.scopes === null)).toBe(true);
   });
 
-  it("says what each operation does to the project records", () => {
-    const effects = Object.fromEntries(
-      operationTable.map((op) => [`${op.httpMethod} ${op.path.replace(/^.*projects\//, "")}`, op.effect]),
-    );
-    expect(effects).toMatchObject({
-      "GET ": "list",
-      "POST ": "create",
-      "GET {id}/": "read",
-      "PATCH {id}/": "update",
-      "DELETE {id}/": "delete",
-    });
-    for (const op of operationTable.filter((op) => op.effect === "update"))
-      expect(op.responseSchema).toBe("ProjectBackwardCompat");
+  it("says what each operation does to its resource's records", () => {
+    for (const resource of ["projects", "organizations"]) {
+      const rows = operationTable.filter((op) => op.resource === resource);
+      const effects = Object.fromEntries(
+        rows.map((op) => [`${op.httpMethod} ${op.path.replace(/^.*\/\w+s\//, "")}`, op.effect]),
+      );
+      expect(effects, resource).toMatchObject({
+        "GET ": "list",
+        "POST ": "create",
+        "GET {id}/": "read",
+        "PATCH {id}/": "update",
+        "DELETE {id}/": "delete",
+      });
+    }
+    // An update answers the record: what its resource's plain item GET answers.
+    for (const op of operationTable.filter((op) => op.effect === "update")) {
+      const record = operationTable.find((r) => r.resource === op.resource && r.effect === "read")?.responseSchema;
+      expect(op.responseSchema, op.operationId).toBe(record);
+    }
   });
 });
