@@ -46,7 +46,17 @@ function withoutOrganizations(dir: string): void {
   if (start <= 0 || end <= start || paths.some((path) => !text.slice(start, end).includes(`  ${path}:\n`))) {
     throw new Error("spec/projects.openapi.yaml no longer lists the organization paths first: update this test");
   }
-  writeFileSync(specFile, text.slice(0, start) + text.slice(end));
+  // And the schemas only they use, from `components.schemas` (entries at four spaces).
+  const lines = (text.slice(0, start) + text.slice(end)).split("\n");
+  const kept: string[] = [];
+  let dropping = false;
+  for (const line of lines) {
+    const entry = line.match(/^ {4}(\w+):$/)?.[1];
+    if (entry !== undefined || /^ {0,2}\S/.test(line))
+      dropping = entry !== undefined && organizationSchemas.includes(entry);
+    if (!dropping) kept.push(line);
+  }
+  writeFileSync(specFile, kept.join("\n"));
   const names = structuredClone(recordedNames);
   delete names.resources.organizations;
   for (const op of organizationOperations) delete names.operations[op.key];
