@@ -188,4 +188,53 @@ describe("assignNames", () => {
     expect(names.operations[`PATCH ${ORG}/projects/{id}/archive/`]?.client).toBe("projects.shelve");
     expect(names.operations[`GET ${ORG}/projects/`]?.hook).toBe("useProjectsList");
   });
+
+  it("a resource whose collection is the path itself: organizations, beside projects, moving none of theirs", () => {
+    const organizations = [
+      op("GET", "/api/organizations/", { resource: "organizations", offsetPages: true }),
+      op("POST", "/api/organizations/", { resource: "organizations", bodyNeedsType: true }),
+      op("GET", "/api/organizations/{id}/", { resource: "organizations" }),
+      op("PUT", "/api/organizations/{id}/", { resource: "organizations", bodyNeedsType: true }),
+      op("PATCH", "/api/organizations/{id}/", { resource: "organizations" }),
+      op("DELETE", "/api/organizations/{id}/", { resource: "organizations" }),
+    ];
+    const changeOrganization = op("POST", `${ORG}/projects/{id}/change_organization/`);
+    const recorded = assignNames({ operations: [...projects, changeOrganization], schemas: [] }, emptyNames());
+    const next = assignNames(
+      { operations: [...projects, changeOrganization, ...organizations], schemas: [] },
+      recorded,
+    );
+    expect(next).toMatchObject(recorded);
+    const picked = (key: string, fields: Array<keyof NamesFile["operations"][string]>) =>
+      fields.map((field) => next.operations[key]?.[field]);
+    expect(picked("GET /api/organizations/", ["client", "hook", "iterate"])).toEqual([
+      "organizations.list",
+      "useOrganizations",
+      "organizations.iterate",
+    ]);
+    expect(picked("GET /api/organizations/{id}/", ["client", "function", "hook", "queryOptions"])).toEqual([
+      "organizations.retrieve",
+      "organizationsRetrieve",
+      "useOrganization",
+      "organizationQueryOptions",
+    ]);
+    expect(picked("POST /api/organizations/", ["client", "mutationHook", "body"])).toEqual([
+      "organizations.create",
+      "useCreateOrganization",
+      "OrganizationCreate",
+    ]);
+    expect(picked("PUT /api/organizations/{id}/", ["client", "mutationHook"])).toEqual([
+      "organizations.replace",
+      "useReplaceOrganization",
+    ]);
+    expect(picked("DELETE /api/organizations/{id}/", ["client", "mutationHook"])).toEqual([
+      "organizations.delete",
+      "useDeleteOrganization",
+    ]);
+    // The projects' change_organization keeps its hook; the organization resource has its own keys.
+    expect(next.operations[`POST ${ORG}/projects/{id}/change_organization/`]?.mutationHook).toBe(
+      "useChangeOrganization",
+    );
+    expect(next.resources.organizations).toEqual({ type: "OrganizationsResource", keys: "organizationKeys" });
+  });
 });
