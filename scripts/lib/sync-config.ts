@@ -51,4 +51,3 @@ function checkResource(resource: Partial<SyncResource>, where: string): SyncReso
   if (!pathPrefix && !paths?.length) throw new SpecSyncError(`${where}: give a "pathPrefix" or a list of "paths"`);
   return { tag: resource.tag, ...(pathPrefix ? { pathPrefix } : {}), ...(paths?.length ? { paths } : {}) };
 }
-

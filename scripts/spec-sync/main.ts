@@ -21,8 +21,8 @@ import { formatReport } from "../lib/spec-diff-report.ts";
 import { readDocument, SpecError } from "../lib/spec-model/index.ts";
 import { checkOverlay } from "../lib/spec-overlay-check.ts";
 import { SpecSyncError, syncSpec } from "../lib/spec-sync.ts";
-import { readSyncConfig } from "../lib/sync-config.ts";
 import { leadingComment, parseSpecText, stringifySpec } from "../lib/spec-yaml.ts";
+import { readSyncConfig } from "../lib/sync-config.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 /** Relative paths on the command line are relative to where the command runs (the repository, under pnpm). */
