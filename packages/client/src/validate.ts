@@ -15,8 +15,9 @@ export function pathSegment(operation: string, name: string, value: unknown, int
     throw misuse(operation, name, value, "a positive integer (a project id such as 12345)");
   }
   if (kind === "string" ? text : kind === "number" && Number.isFinite(value)) {
-    // encodeURIComponent leaves dots alone, and a segment of only dots would be resolved away.
-    return /^\.+$/.test(text) ? text.replace(/\./g, "%2E") : encodeURIComponent(text);
+    // encodeURIComponent leaves dots alone, and a segment of only dots would be resolved away; "@" is
+    // safe in a path segment and stays readable (`/api/organizations/@current/`).
+    return /^\.+$/.test(text) ? text.replace(/\./g, "%2E") : encodeURIComponent(text).replace(/%40/g, "@");
   }
   throw misuse(operation, name, value, "a non-empty string");
 }
