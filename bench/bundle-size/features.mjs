@@ -18,12 +18,12 @@ const FEATURES = {
     ["transport.ts", "if (config.keyless && !headers.authorization && !headers.cookie) {", "if (false) {"],
   ],
   "401 region hint (issue 15)": [
-    ["errors/from-response.ts", "if (status === 401 && config.apiKey && region) {", "if (false) {"],
+    ["errors/from-response.ts", 'if (status === 401 && config.apiKey && region && code !== "not_authenticated") {', "if (false) {"],
   ],
   "429 attempts and wait in RateLimitError (issue 15)": [
     ["errors/from-response.ts", "if (status === 429) {", "if (false) {"],
   ],
-  "403 messages: session-only action, missing scope": [
+  "403 messages: which refusal and what to do (issues 15, 17)": [
     ["errors/from-response.ts", "if (status === 403) {", "if (false) {"],
   ],
   "browser refusal of an apiKey": [["config.ts", "if (isBrowser() && !allowBrowser) {", "if (false) {"]],

@@ -15,6 +15,7 @@ import { NotFoundError } from "./not-found-error.js";
 import { PermissionDeniedError } from "./permission-denied-error.js";
 import { PostHogApiError, type PostHogApiErrorInit, text } from "./posthog-api-error.js";
 import { RateLimitError } from "./rate-limit-error.js";
+import { readRefusal } from "./refusal.js";
 
 /** What every error of one call shares. */
 export interface CallContext {
@@ -90,19 +91,19 @@ export function errorFromResponse(
     retryAfter: hint >= 0 ? hint / 1000 : undefined,
   };
   const region = OTHER_REGION[config.origin as string];
-  if (status === 401 && config.apiKey && region) {
+  // An unknown key (not a missing one) on PostHog Cloud is most often a key of the other region.
+  if (status === 401 && config.apiKey && region && code !== "not_authenticated") {
     what = more(
       what,
       `Keys work only in the Cloud region they were made in: for ${region.toUpperCase()} Cloud, pass host: "${region}"`,
     );
   }
   if (status === 403) {
-    const scope = detail?.match(/missing required scope '([^']+)'/)?.[1];
     const sessionOnly = !!operation.sessionOnly && (!!config.apiKey || /personal API key/i.test(detail ?? ""));
-    Object.assign(extra, { missingScope: scope, sessionOnly });
-    if (sessionOnly) {
-      what = `PostHog does not accept personal API keys for this action. Only a logged-in PostHog session (the browser's session cookie, e.g. forwarded by a same-origin proxy) may call it. ${what}`;
-    } else if (scope) what = more(what, `Give the personal API key the '${scope}' scope`);
+    const refusal = readRefusal(detail, sessionOnly);
+    Object.assign(extra, { reason: refusal?.reason, missingScope: refusal?.missingScope, sessionOnly });
+    if (refusal?.reason === "session_only") what = `${refusal.advice} ${what}`;
+    else if (refusal) what = more(what, refusal.advice);
   }
   if (status === 429) {
     Object.assign(extra, { attempts, waitedMs });

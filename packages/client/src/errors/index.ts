@@ -8,4 +8,5 @@ export { NotFoundError } from "./not-found-error.js";
 export { PermissionDeniedError } from "./permission-denied-error.js";
 export { isPostHogApiError, PostHogApiError, type PostHogApiErrorInit } from "./posthog-api-error.js";
 export { RateLimitError } from "./rate-limit-error.js";
+export type { Refusal } from "./refusal.js";
 export { TimeoutError } from "./timeout-error.js";

@@ -1,11 +1,17 @@
 import { defineName, PostHogApiError } from "./posthog-api-error.js";
+import type { Refusal } from "./refusal.js";
 
 /**
- * 403: the credentials may not do this. `missingScope` is the scope PostHog said the personal API
- * key lacks; `sessionOnly` is true for operations PostHog accepts only from a logged-in browser
- * session, never from a personal API key.
+ * 403: the credentials may not do this. `reason` says which of PostHog's refusals it is (the
+ * message says what to do about it): `missing_scope` (`missingScope` names the scope),
+ * `session_only` (only a logged-in session may call the action; `sessionOnly` is true),
+ * `project_scoped_key` (a key limited to projects, on an organization route), `key_not_allowed`
+ * (a key limited to other organizations or projects, or an organization that refuses members'
+ * keys), `role_required` (an admin or the owner may do it); undefined for another 403, such as a
+ * plan limit.
  */
 export class PermissionDeniedError extends PostHogApiError {
+  declare readonly reason: Refusal | undefined;
   declare readonly missingScope: string | undefined;
   declare readonly sessionOnly: boolean;
 }

@@ -1,4 +1,5 @@
 import { redactText, redactValue } from "../redact.js";
+import type { Refusal } from "./refusal.js";
 
 const BRAND = Symbol.for("hogkit.PostHogApiError");
 
@@ -18,6 +19,8 @@ export interface PostHogApiErrorInit {
   secrets?: readonly (string | undefined)[] | undefined;
   /** `ConnectionError`: whether a status line arrived before the connection failed. */
   responseStarted?: boolean;
+  /** `PermissionDeniedError`: which refusal it is. */
+  reason?: Refusal | undefined;
   /** `PermissionDeniedError`: the scope PostHog said the key lacks. */
   missingScope?: string | undefined;
   /** `PermissionDeniedError`: PostHog accepts the operation only from a logged-in session. */
