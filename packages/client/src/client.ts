@@ -2,6 +2,11 @@
 import type { ClientOptions, PostHogHost } from "./config.js";
 import { type Core, createCore } from "./create-core.js";
 import { createResources, type Resources } from "./generated/resources.js";
+import type { RequestOptions } from "./operation.js";
+import { pinOrganization as pinCore } from "./pin.js";
+
+/** Marks the objects createClient made, so that pinning one gives a client back. */
+const CLIENT: unique symbol = Symbol.for("hogkit.client");
 
 /** A core (so every standalone function accepts it) with one resource object per API tag. */
 export interface PostHogClient extends Resources, Core {}
@@ -15,6 +20,26 @@ export interface PostHogClient extends Resources, Core {}
  * const project = await posthog.projects.retrieve(12345);
  */
 export function createClient<Host extends string = PostHogHost>(options?: ClientOptions<Host>): PostHogClient {
-  const core = createCore(options);
-  return Object.assign(core, createResources(core));
+  return withResources(createCore(options));
+}
+
+function withResources(core: Core): PostHogClient {
+  return Object.defineProperty(Object.assign(core, createResources(core)), CLIENT, { value: true });
+}
+
+/**
+ * Resolves the client's organization (usually `@current`) to its UUID, once, and returns a client
+ * of the same settings bound to that UUID, so that later calls — writes above all — cannot drift
+ * into another organization when the caller's current one changes (a switch in PostHog's UI, an
+ * organization created, the current project moved). Given a core, returns a core.
+ *
+ * @example
+ * const posthog = await pinOrganization(createClient());
+ * posthog.organizationId; // "0190a6e1-…", whatever happens to @current from now on
+ */
+export function pinOrganization(client: PostHogClient, options?: RequestOptions): Promise<PostHogClient>;
+export function pinOrganization(core: Core, options?: RequestOptions): Promise<Core>;
+export async function pinOrganization(core: Core, options?: RequestOptions): Promise<Core> {
+  const pinned = await pinCore(core, options);
+  return (core as Partial<Record<typeof CLIENT, boolean>>)[CLIENT] ? withResources(pinned) : pinned;
 }

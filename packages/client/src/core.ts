@@ -16,4 +16,5 @@ export type {
 export { type Core, createCore } from "./create-core.js";
 export * from "./errors/index.js";
 export type { HeadersInput, PageItem, RequestOptions } from "./operation.js";
+export { pinOrganization } from "./pin.js";
 export type { BackoffOptions } from "./retry.js";

@@ -32,7 +32,11 @@ export interface Core {
  * const project = await projectsRetrieve(core, 12345);
  */
 export function createCore<Host extends string = PostHogHost>(options?: ClientOptions<Host>): Core {
-  const config = resolveConfig(options as ClientOptions<string> | undefined);
+  return coreOf(resolveConfig(options as ClientOptions<string> | undefined));
+}
+
+/** A core over settings already resolved (a pinned copy of another core's, say). */
+export function coreOf(config: Config): Core {
   return Object.defineProperty(
     {
       // A getter: a same-origin path host is resolved against the page only when there is one.

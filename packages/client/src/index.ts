@@ -5,6 +5,8 @@
  */
 
 export type {
+  Organization,
+  OrganizationsPage,
   Project,
   ProjectBasic,
   ProjectCreate,
@@ -13,6 +15,6 @@ export type {
   Timezone,
   WeekStartDay,
 } from "@hogkit/types";
-export { createClient, type PostHogClient } from "./client.js";
+export { createClient, type PostHogClient, pinOrganization } from "./client.js";
 export * from "./core.js";
 export type * from "./generated/resources.js";

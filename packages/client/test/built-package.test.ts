@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { json, KEY, project, startServer, type TestServer } from "./helpers/server.js";
 
 const run = promisify(execFile);
+const ORGANIZATION = "0190a6e1-0000-7000-8000-0000000000aa";
 const packageDir = join(import.meta.dirname, "..");
 // Inside the package, so that `@hogkit/client` resolves to this package through its own exports.
 const scratch = join(packageDir, ".tmp");
@@ -31,6 +32,12 @@ function fakePostHog(): Promise<TestServer> {
       );
       const next = offset === 0 ? `http://${req.headers.host}${url.pathname}?limit=2&offset=2` : null;
       return json(res, 200, { count: 3, next, previous: null, results: page });
+    }
+    if (req.method === "GET" && url.pathname === "/api/organizations/@current/") {
+      return json(res, 200, { id: ORGANIZATION, name: "Acme", membership_level: 15 });
+    }
+    if (req.method === "POST" && url.pathname === `/api/organizations/${ORGANIZATION}/projects/`) {
+      return json(res, 201, project(7, { ...JSON.parse(req.body), organization: ORGANIZATION }));
     }
     if (req.method === "GET" && url.pathname === "/api/organizations/@current/projects/12345/") {
       return json(res, 200, project(12345, { name: "Web" }));
@@ -84,6 +91,19 @@ describe("the built package", () => {
       "GET /api/organizations/@current/projects/?limit=2&offset=2",
       "GET /api/organizations/@current/projects/12345/",
       "PATCH /api/organizations/@current/projects/12345/",
+    ]);
+  });
+
+  it("runs the README's pinning snippet unchanged: one GET of @current, then the UUID", async () => {
+    const server = await fakePostHog();
+    const stdout = await runScript("pin.mjs", codeBlockAfter("## Organizations and `@current`"), {
+      POSTHOG_PERSONAL_API_KEY: KEY,
+      POSTHOG_HOST: server.url,
+    });
+    expect(stdout).toBe(`working in ${ORGANIZATION}\n`);
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "GET /api/organizations/@current/",
+      `POST /api/organizations/${ORGANIZATION}/projects/`,
     ]);
   });
 
