@@ -147,7 +147,7 @@ describe.runIf(existsSync(snapshot))("regenerating after PostHog's API changed",
     }
   });
 
-  it("the organization resource came back in all four packages, under the names the repository records", async () => {
+  it("the organization resource came back in all four packages (and @hogkit/client/funcs), under the names the repository records", async () => {
     const { operationTable } = await load<{ operationTable: Array<{ operationId: string; resource: string }> }>(
       "types",
     );
@@ -171,6 +171,9 @@ describe.runIf(existsSync(snapshot))("regenerating after PostHog's API changed",
     } finally {
       await server.close();
     }
+    const funcs = await import(pathToFileURL(join(respelled.dir, "packages/client/dist/funcs.js")).href);
+    for (const name of names)
+      expect(typeof funcs[name?.function ?? ""], `@hogkit/client/funcs ${name?.function}`).toBe("function");
     const hooks = readFileSync(join(respelled.dir, "packages/react/dist/index.d.ts"), "utf8");
     for (const name of names.flatMap((n) => [n?.hook, n?.queryOptions, n?.mutationHook].filter(Boolean))) {
       expect(hooks, `@hogkit/react exports ${name}`).toMatch(new RegExp(`\\b${name}\\b`));
