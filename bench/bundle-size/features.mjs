@@ -18,7 +18,11 @@ const FEATURES = {
     ["transport.ts", "if (config.keyless && !headers.authorization && !headers.cookie) {", "if (false) {"],
   ],
   "401 region hint (issue 15)": [
-    ["errors/from-response.ts", 'if (status === 401 && config.apiKey && region && code !== "not_authenticated") {', "if (false) {"],
+    [
+      "errors/from-response.ts",
+      'if (status === 401 && config.apiKey && region && code !== "not_authenticated") {',
+      "if (false) {",
+    ],
   ],
   "429 attempts and wait in RateLimitError (issue 15)": [
     ["errors/from-response.ts", "if (status === 429) {", "if (false) {"],
