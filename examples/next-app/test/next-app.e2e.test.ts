@@ -255,7 +255,7 @@ describe("the proxy route under next start: refused or stripped, PostHog sees no
   it("a path or method that is no operation: 404 from the proxy", async () => {
     for (const [method, target] of [
       ["GET", "/posthog-proxy/api/users/@me/"],
-      ["GET", "/posthog-proxy/api/organizations/@current/"],
+      ["GET", "/posthog-proxy/api/organizations/@current/members/"],
       ["POST", "/posthog-proxy/api/organizations/@current/projects/1/secret/"],
       ["PUT", `/posthog-proxy${LIST}1/`],
       ["DELETE", `/posthog-proxy${LIST}`],
