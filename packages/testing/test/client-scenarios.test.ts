@@ -192,6 +192,24 @@ for (const transport of transports) {
       expect(html.status).toBe(502);
     });
 
+    it("PostHog's own 500 (activity with a limit that is not an integer): the error says the server failed on that input", async () => {
+      // posthog/api/project.py (activity): int(limit) is not guarded, an uncaught ValueError; the
+      // operation's docs say so (spec/projects.overlay.yaml). A 502 from a proxy says nothing of the input.
+      const error = await sessionClient()
+        .projects.activity(1, { limit: "abc" } as never, { maxRetries: 0 })
+        .catch((e) => e);
+      expect(error).toBeInstanceOf(InternalServerError);
+      expect(error.status).toBe(500);
+      expect(error.message).toMatch(
+        /^projects\.activity: PostHog answered 500 .*\. PostHog failed on that input: check the arguments against the operation's docs \(GET /,
+      );
+      fake.faults.badGateway({ times: 1 });
+      const gateway = await client({ maxRetries: 0 })
+        .projects.list()
+        .catch((e) => e);
+      expect(gateway.message).not.toContain("failed on that input");
+    });
+
     it("fault: dropped connection → ConnectionError; retried GET succeeds", async () => {
       fake.faults.dropConnection({ times: 1 });
       expect(
