@@ -106,7 +106,8 @@ export function errorFromResponse(
     else if (refusal) what = more(what, refusal.advice);
   }
   // PostHog's own 500s are uncaught exceptions on some inputs (see the operation's docs): retrying rarely helps.
-  if (status === 500) what = more(what, "PostHog failed on that input: check the arguments against the operation's docs");
+  if (status === 500)
+    what = more(what, "PostHog failed on that input: check the arguments against the operation's docs");
   if (status === 429) {
     Object.assign(extra, { attempts, waitedMs });
     const waited = waitedMs < 1000 ? `${Math.round(waitedMs)} ms` : `${(waitedMs / 1000).toFixed(1)} s`;
