@@ -20,9 +20,12 @@ const FEATURES = {
   "401 region hint (issue 15)": [
     [
       "errors/from-response.ts",
-      'if (status === 401 && config.apiKey && region && code !== "not_authenticated") {',
+      'if (status === 401 && config.apiKey && cloud && code !== "not_authenticated") {',
       "if (false) {",
     ],
+  ],
+  "PostHog's own 500: failed on that input (issue 13)": [
+    ["errors/from-response.ts", "if (status === 500) advice =", "if (false) advice ="],
   ],
   "429 attempts and wait in RateLimitError (issue 15)": [
     ["errors/from-response.ts", "if (status === 429) {", "if (false) {"],
@@ -79,8 +82,12 @@ const FEATURES = {
     ],
   ],
   "timeouts: one controller and timer per attempt, TimeoutError": [
-    ["transport.ts", "const timer = setTimeout(() => controller.abort(), timeoutMs);", "const timer = 0;"],
-    ["transport.ts", "error = controller.signal.aborted\n        ? fail(", "error = false\n        ? fail("],
+    [
+      "transport.ts",
+      "const timer = timeoutMs < 2 ** 31 ? setTimeout(() => controller?.abort(), timeoutMs) : undefined;",
+      "const timer = 0;",
+    ],
+    ["transport.ts", "error = controller?.signal.aborted\n        ? fail(", "error = false\n        ? fail("],
   ],
   "typed error classes (one per status and failure, names kept)": [
     "authentication-error",

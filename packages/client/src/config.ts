@@ -99,7 +99,7 @@ export interface ClientOptions<Host extends string = PostHogHost> {
   fetch?: FetchLike | undefined;
   /** Headers sent with every request (e.g. `cookie` for a session, `user-agent`). */
   headers?: HeadersInput | undefined;
-  /** Time limit of each attempt in milliseconds, response body included. @default 60000 */
+  /** Time limit of each attempt in milliseconds, response body included; `Infinity` for none. @default 60000 */
   timeoutMs?: number | undefined;
   /** How many times a failed attempt may be retried. @default 2 */
   maxRetries?: number | undefined;

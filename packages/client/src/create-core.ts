@@ -69,7 +69,8 @@ export function bindCore<Functions extends Record<string, CoreFunction>>(
   functions: Functions,
 ): Bound<Functions> {
   const bound: Record<string, CoreFunction> = {};
-  for (const name in functions) bound[name] = (...args) => functions[name]?.(core, ...args);
+  // Bound functions: V8 calls them as fast as the function itself (no rest array per call).
+  for (const name in functions) bound[name] = (functions[name] as CoreFunction).bind(undefined, core);
   return bound as Bound<Functions>;
 }
 

@@ -30,7 +30,7 @@ export interface RequestOptions {
   organizationId?: string | undefined;
   /** Cancels the call, including any wait between retries. */
   signal?: AbortSignal | undefined;
-  /** Time limit of each attempt in milliseconds, body included. */
+  /** Time limit of each attempt in milliseconds, body included; `Infinity` for none. */
   timeoutMs?: number | undefined;
   /** How many times a failed attempt may be retried. */
   maxRetries?: number | undefined;

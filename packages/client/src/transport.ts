@@ -66,8 +66,8 @@ export async function* iterate<Item>(
   }
 }
 
-/** Each operation's path template split once: literal, parameter, literal, …, literal. */
-const templates = new WeakMap<Operation, string[]>();
+/** Each operation's path template parsed once: literal, [name, integer?], literal, …, literal. */
+const templates = new WeakMap<Operation, Array<string | [string, boolean]>>();
 
 function urlOf(
   config: Config,
@@ -78,16 +78,20 @@ function urlOf(
 ) {
   let parts = templates.get(operation);
   if (!parts) {
-    parts = operation.path.split(/\{([^}]+)\}/);
+    parts = operation.path
+      .split(/\{([^}]+)\}/)
+      .map((part, index) => (index % 2 ? [part.replace(":integer", ""), part.endsWith(":integer")] : part));
     templates.set(operation, parts);
   }
-  let url = baseOf(config) + parts[0];
-  for (let part = 1, arg = 0; part < parts.length; part += 2) {
-    const [name = "", kind] = (parts[part] as string).split(":");
+  let url = baseOf(config);
+  for (let index = 0, arg = 0; index < parts.length; index++) {
+    const part = parts[index] as string | [string, boolean];
     url +=
-      (name === "organization_id"
-        ? organizationSegment(options.organizationId ?? config.organizationId, operation.name)
-        : pathSegment(operation.name, name, args[arg++], kind === "integer")) + parts[part + 1];
+      typeof part === "string"
+        ? part
+        : part[0] === "organization_id"
+          ? organizationSegment(options.organizationId ?? config.organizationId, operation.name)
+          : pathSegment(operation.name, part[0], args[arg++], part[1]);
   }
   // `?limit=10&offset=20`: undefined and null are left out, arrays repeat the key, objects go as JSON.
   let separator = "?";
@@ -144,11 +148,13 @@ async function execute(
     hooks.onRequest?.({ operation: name, method, url, attempt });
     if (signal?.aborted) throw signal.reason;
     const started = hooks.onResponse ? performance.now() : 0;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    const onAbort = signal && (() => controller.abort(signal.reason));
+    // A limit setTimeout cannot hold (2^31 ms or more, Infinity) would fire at once: it means no limit,
+    // and then, without a caller's signal either, fetch gets no signal at all (the signal is what costs).
+    const controller = timeoutMs < 2 ** 31 || signal ? new AbortController() : undefined;
+    const timer = timeoutMs < 2 ** 31 ? setTimeout(() => controller?.abort(), timeoutMs) : undefined;
+    const onAbort = signal && (() => controller?.abort(signal.reason));
     if (onAbort) signal.addEventListener("abort", onAbort);
-    init.signal = controller.signal;
+    init.signal = controller?.signal;
     let response: Response | undefined;
     let text: string | undefined;
     let error!: PostHogApiError;
@@ -160,7 +166,7 @@ async function execute(
     } catch (cause) {
       if (signal?.aborted) throw signal.reason;
       const fields = { cause, responseStarted: !!response, status: response?.status };
-      error = controller.signal.aborted
+      error = controller?.signal.aborted
         ? fail(
             TimeoutError,
             call,

@@ -406,6 +406,9 @@ describe("credentials and headers", () => {
       /"projects.nope"/,
     );
     expect(make({ apiKey: "phx_has a space" })).toThrow(/apiKey/);
+    // AbortSignal.timeout(2 ** 31) fires after 1 ms: a limit that large is refused, not silently 1 ms.
+    expect(make({ apiKey: KEY, timeoutMs: 2 ** 31 })).toThrow(/timeoutMs must be a number from 1 to 2147483647/);
+    expect(make({ apiKey: KEY, maxBodyBytes: Number.NaN })).toThrow(/maxBodyBytes must be a number/);
     try {
       make({ apiKey: KEY, host: "http://posthog.example.com" })();
     } catch (error) {

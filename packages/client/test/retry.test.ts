@@ -219,6 +219,24 @@ describe("timeouts and aborts", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("take timeoutMs: Infinity (or any limit setTimeout cannot hold) as no limit, and still honour the caller's signal", async () => {
+    // setTimeout fires at once for a delay of 2^31 ms or more: the client must not time out after 1 ms.
+    const server = await startServer((_req, res) => {
+      setTimeout(() => json(res, 200, { id: 1, name: "Slow" }), 30);
+    });
+    for (const timeoutMs of [Number.POSITIVE_INFINITY, 2 ** 31, 1e12]) {
+      const client = createClient({ apiKey: KEY, host: server.url, timeoutMs, maxRetries: 0 });
+      await expect(client.projects.retrieve(1)).resolves.toMatchObject({ name: "Slow" });
+    }
+    // With no limit, a server that never answers is left only by the caller's signal (aborted once the request arrived).
+    const controller = new AbortController();
+    const silent = await startServer(() => controller.abort());
+    const client = createClient({ apiKey: KEY, host: silent.url, timeoutMs: Number.POSITIVE_INFINITY });
+    await expect(client.projects.retrieve(1, { signal: controller.signal })).rejects.toMatchObject({
+      name: "AbortError",
+    });
+  });
+
   it("stop at once when the caller aborts during the backoff, without another request", async () => {
     const server = await startServer((_req, res) => json(res, 429, throttled, { "retry-after": "30" }));
     const controller = new AbortController();

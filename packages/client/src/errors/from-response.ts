@@ -42,9 +42,6 @@ const BY_STATUS: Record<number, ErrorClass> = {
   409: ConflictError,
   429: RateLimitError,
 };
-/** For a key PostHog Cloud does not know: the region it may come from. */
-const OTHER_REGION: Record<string, string> = { "https://us.posthog.com": "eu", "https://eu.posthog.com": "us" };
-
 export function fail(
   Class: ErrorClass,
   call: CallContext,
@@ -72,55 +69,53 @@ export function errorFromResponse(
   try {
     json = JSON.parse(body);
   } catch {
-    const start = JSON.stringify(body.slice(0, 120)) + (body.length > 120 ? "…" : "");
     what += body
-      ? ` with ${headers.get("content-type") ?? "no content type"} (${body.length} characters) starting ${start}, which is not valid JSON`
+      ? ` with ${headers.get("content-type") ?? "no content type"} (${body.length} characters) starting ${JSON.stringify(body.slice(0, 120))}${body.length > 120 ? "…" : ""}, which is not valid JSON`
       : " with an empty body";
   }
   const fields = Object(json) as Record<string, unknown>;
   const detail = text(fields.detail) ?? text(fields.error);
   const code = text(fields.code);
-  if (detail) what += `${code ? ` ${code}` : ""}: ${detail}`;
-  else if (json !== undefined) what += `: ${JSON.stringify(json).slice(0, 200)}`;
+  what += detail
+    ? `${code ? ` ${code}` : ""}: ${detail}`
+    : json === undefined
+      ? ""
+      : `: ${JSON.stringify(json).slice(0, 200)}`;
   const hint =
-    parseRetryAfter(headers.get("retry-after")) ?? Number(/available in ([\d.]+) sec/.exec(detail ?? "")?.[1]) * 1000;
+    parseRetryAfter(headers.get("retry-after")) ??
+    Number(/available in ([\d.]+) sec/.exec(detail as string)?.[1]) * 1000;
   const extra: Record<string, unknown> = {
     status,
-    body: json ?? (body && body.length > 2000 ? `${body.slice(0, 2000)}…` : body || undefined),
+    body: json ?? (body.length > 2000 ? `${body.slice(0, 2000)}…` : body || undefined),
     requestId: headers.get("x-request-id") ?? headers.get("request-id") ?? undefined,
     retryAfter: hint >= 0 ? hint / 1000 : undefined,
   };
-  const region = OTHER_REGION[config.origin as string];
+  // The one sentence that says what to do, for the statuses that have one.
+  let advice: string | undefined;
   // An unknown key (not a missing one) on PostHog Cloud is most often a key of the other region.
-  if (status === 401 && config.apiKey && region && code !== "not_authenticated") {
-    what = more(
-      what,
-      `Keys work only in the Cloud region they were made in: for ${region.toUpperCase()} Cloud, pass host: "${region}"`,
-    );
+  const cloud = /^https:\/\/(us|eu)\.posthog\.com$/.exec(config.origin as string)?.[1];
+  if (status === 401 && config.apiKey && cloud && code !== "not_authenticated") {
+    const region = cloud === "us" ? "eu" : "us";
+    advice = `Keys work only in the Cloud region they were made in: for ${region.toUpperCase()} Cloud, pass host: "${region}"`;
   }
   if (status === 403) {
-    const sessionOnly = !!operation.sessionOnly && (!!config.apiKey || /personal API key/i.test(detail ?? ""));
+    const sessionOnly = !!operation.sessionOnly && (!!config.apiKey || /personal API key/i.test(detail as string));
     const refusal = readRefusal(detail, sessionOnly);
     Object.assign(extra, { reason: refusal?.reason, missingScope: refusal?.missingScope, sessionOnly });
     if (refusal?.reason === "session_only") what = `${refusal.advice} ${what}`;
-    else if (refusal) what = more(what, refusal.advice);
+    else advice = refusal?.advice;
   }
   // PostHog's own 500s are uncaught exceptions on some inputs (see the operation's docs): retrying rarely helps.
-  if (status === 500)
-    what = more(what, "PostHog failed on that input: check the arguments against the operation's docs");
+  if (status === 500) advice = "PostHog failed on that input: check the arguments against the operation's docs";
   if (status === 429) {
     Object.assign(extra, { attempts, waitedMs });
-    const waited = waitedMs < 1000 ? `${Math.round(waitedMs)} ms` : `${(waitedMs / 1000).toFixed(1)} s`;
-    what = more(what, `Tried ${attempts} time${attempts > 1 ? "s" : ""}, waited ${waited} in all`);
+    advice = `Tried ${attempts} time${attempts > 1 ? "s" : ""}, waited ${waitedMs < 1000 ? `${Math.round(waitedMs)} ms` : `${(waitedMs / 1000).toFixed(1)} s`} in all`;
   }
+  // Another sentence after PostHog's, which may or may not end with a full stop.
+  if (advice) what = what.replace(/\.?$/, `. ${advice}`);
   const Class =
     status < 300
       ? InvalidResponseError
       : (BY_STATUS[status] ?? (status >= 500 ? InternalServerError : PostHogApiError));
   return fail(Class, call, what, extra);
-}
-
-/** Another sentence after `what`, which may or may not end with a full stop. */
-function more(what: string, sentence: string): string {
-  return what.replace(/\.?$/, `. ${sentence}`);
 }

@@ -27,30 +27,30 @@ export interface RefusalReading {
 const SESSION_ONLY =
   "PostHog does not accept personal API keys for this action. Only a logged-in PostHog session (the browser's session cookie, e.g. forwarded by a same-origin proxy) may call it.";
 
-/** PostHog's message → the kind, and what to say (from the match). First match wins. */
-const KINDS: Array<[RegExp, Refusal, (match: RegExpExecArray) => string]> = [
-  [/^This action does not support personal API key access/, "session_only", () => SESSION_ONLY],
-  [/missing required scope '([^']+)'/, "missing_scope", (m) => `Give the personal API key the '${m[1]}' scope`],
-  [/^OAuth token has no scopes/, "missing_scope", () => "Authorize the app again with the scopes it needs"],
+/** PostHog's message → the kind, and what to say (`$1`, `$2`: what the message named). First match wins. */
+const KINDS: Array<[RegExp, Refusal, string]> = [
+  [/^This action does not support personal API key access/, "session_only", SESSION_ONLY],
+  [/missing required scope '([^']+)'/, "missing_scope", "Give the personal API key the '$1' scope"],
+  [/^OAuth token has no scopes/, "missing_scope", "Authorize the app again with the scopes it needs"],
   [
     /^API keys with scoped projects/,
     "project_scoped_key",
-    () => "A project-scoped key works only on /api/projects/<id>/: use one with organization access",
+    "A project-scoped key works only on /api/projects/<id>/: use one with organization access",
   ],
   [
     /^API key does not have access to the requested (\w+): ID (\S+?)\.?$/,
     "key_not_allowed",
-    (m) => `Use a key that includes ${m[1]} ${m[2]}`,
+    "Use a key that includes $1 $2",
   ],
   [
     /^Organization '.*' does not allow using personal API keys/,
     "key_not_allowed",
-    () => "An admin can allow members' keys in the organization's security settings",
+    "An admin can allow members' keys in the organization's security settings",
   ],
   [
     /insufficient|sufficient permissions|be an organization admin|Only project admins|admin access/,
     "role_required",
-    () => "An organization admin (or the owner) can do it",
+    "An organization admin (or the owner) can do it",
   ],
 ];
 
@@ -59,8 +59,14 @@ export function readRefusal(detail = "", sessionOnly = false): RefusalReading | 
   if (sessionOnly) return { reason: "session_only", advice: SESSION_ONLY };
   for (const [pattern, reason, advice] of KINDS) {
     const match = pattern.exec(detail);
-    if (match)
-      return { reason, missingScope: reason === "missing_scope" ? match[1] : undefined, advice: advice(match) };
+    if (match) {
+      // The advice is a replacement pattern over the part of the message that matched.
+      return {
+        reason,
+        missingScope: reason === "missing_scope" ? match[1] : undefined,
+        advice: match[0].replace(pattern, advice),
+      };
+    }
   }
   return undefined;
 }

@@ -164,9 +164,10 @@ function checkOrigin(origin: string): string {
   return url.origin;
 }
 
+/** A whole limit from 1 to 2^31 − 1: a timer given more fires at once (Node sets it to 1 ms). */
 function checkNumber(name: string, value: number): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 1) {
-    throw new TypeError(`createProxyHandler: ${name} must be a number ≥ 1; got ${String(value)}.`);
+  if (typeof value !== "number" || !(value >= 1 && value < 2 ** 31)) {
+    throw new TypeError(`createProxyHandler: ${name} must be a number from 1 to 2147483647; got ${String(value)}.`);
   }
   return value;
 }
