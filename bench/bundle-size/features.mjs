@@ -114,27 +114,51 @@ const FEATURES = {
   ]),
 };
 
+/** What issue 16's budget keeps: auth (the key checks), retries, timeouts, typed errors and redaction. */
+const BUDGET_KEEPS = [
+  "apiKey checks: Bearer prefix, whitespace, phc_ token (issue 15)",
+  "retries: backoff with jitter, Retry-After, abortable wait",
+  "timeouts: one controller and timer per attempt, TimeoutError",
+  "typed error classes (one per status and failure, names kept)",
+  "redaction (keys, tokens, cookies in message, url, body, cause)",
+];
+
+/**
+ * `{ costs, budgetOnly, skeleton }`: what each feature saves when cut out alone, and the functions app with every
+ * one of them cut out at once — the floor of this design (fetch, URL, JSON, one error class) — and
+ * with all cut but the five the budget keeps.
+ */
 export async function featureCosts(clientDir, names) {
   const scratch = mkdtempSync(join(tmpdir(), "hogkit-features-"));
   try {
     const src = join(scratch, "src");
     const app = () => appSize(apps(src, names, "ts").core, clientDir).then((size) => size.gz);
-    cpSync(join(clientDir, "src"), src, { recursive: true });
-    const full = await app();
-    const costs = [];
-    for (const [feature, edits] of Object.entries(FEATURES)) {
-      rmSync(src, { recursive: true });
+    const fresh = () => {
+      rmSync(src, { recursive: true, force: true });
       cpSync(join(clientDir, "src"), src, { recursive: true });
-      for (const [file, text, replacement] of edits) {
+    };
+    const cut = (feature) => {
+      for (const [file, text, replacement] of FEATURES[feature]) {
         const path = join(src, file);
         const source = readFileSync(path, "utf8");
         const edited = typeof text === "function" ? text(source) : source.replace(text, replacement);
         if (edited === source) throw new Error(`features.mjs: "${feature}" no longer applies to src/${file}`);
         writeFileSync(path, edited);
       }
+    };
+    fresh();
+    const full = await app();
+    const costs = [];
+    for (const feature of Object.keys(FEATURES)) {
+      fresh();
+      cut(feature);
       costs.push({ feature, saved: full - (await app()) });
     }
-    return costs.sort((a, b) => b.saved - a.saved);
+    fresh();
+    for (const feature of Object.keys(FEATURES)) if (!BUDGET_KEEPS.includes(feature)) cut(feature);
+    const budgetOnly = await app();
+    for (const feature of BUDGET_KEEPS) cut(feature);
+    return { costs: costs.sort((a, b) => b.saved - a.saved), budgetOnly, skeleton: await app() };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
