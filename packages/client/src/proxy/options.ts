@@ -164,7 +164,7 @@ function checkOrigin(origin: string): string {
   return url.origin;
 }
 
-/** A whole limit from 1 to 2^31 − 1: a timer given more fires at once (Node sets it to 1 ms). */
+/** A limit from 1 to 2^31 − 1: a timer given more fires at once (Node sets it to 1 ms). */
 function checkNumber(name: string, value: number): number {
   if (typeof value !== "number" || !(value >= 1 && value < 2 ** 31)) {
     throw new TypeError(`createProxyHandler: ${name} must be a number from 1 to 2147483647; got ${String(value)}.`);
