@@ -84,7 +84,7 @@ const FEATURES = {
   "timeouts: one controller and timer per attempt, TimeoutError": [
     [
       "transport.ts",
-      "const timer = timeoutMs < 2 ** 31 ? setTimeout(() => controller?.abort(), timeoutMs) : undefined;",
+      "const timer = limited ? setTimeout(() => controller?.abort(), timeoutMs) : undefined;",
       "const timer = 0;",
     ],
     ["transport.ts", "error = controller?.signal.aborted\n        ? fail(", "error = false\n        ? fail("],

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Requests per second through both routes of @hogkit/client (`client.projects.retrieve` and the
 // standalone `projectsRetrieve(core)`) against raw fetch, fetch with a per-attempt timeout and bare
-// openapi-fetch: GET, 8 in flight, keep-alive loopback, default options, on Node 20 (this machine's)
+// openapi-fetch: GET, 8 in flight, keep-alive loopback, default options, on Node 20 (this machine's),
 // Node 24 and Node 26 (from npm, as the runtime matrix installs them), in the same run.
-// Goal: both routes ≥ 0.95 × raw fetch on both runtimes. Also printed: each route against fetch with
+// Goal: both routes ≥ 0.95 × raw fetch on every one of them. Also printed: each route against fetch with
 // a per-attempt controller and timer (what cancelling a timed-out attempt costs at least), and that
 // cost split in two (a timer alone, a signal alone), since on undici the signal is what costs.
 import { execFileSync } from "node:child_process";

@@ -122,6 +122,9 @@ async function execute(
   const timeoutMs = options.timeoutMs === undefined ? config.timeoutMs : checkNumber("timeoutMs", options.timeoutMs, 1);
   const maxRetries =
     options.maxRetries === undefined ? config.maxRetries : checkNumber("maxRetries", options.maxRetries, 0);
+  // A limit setTimeout cannot hold (2^31 ms or more, Infinity) would fire at once: it means no limit,
+  // and then, without a caller's signal either, fetch gets no signal at all (the signal is what costs).
+  const limited = timeoutMs < 2 ** 31;
   let { headers } = config;
   const call: CallContext = { operation: name, method, url, secrets: config.secrets };
   if (body !== undefined || options.headers) {
@@ -148,10 +151,8 @@ async function execute(
     hooks.onRequest?.({ operation: name, method, url, attempt });
     if (signal?.aborted) throw signal.reason;
     const started = hooks.onResponse ? performance.now() : 0;
-    // A limit setTimeout cannot hold (2^31 ms or more, Infinity) would fire at once: it means no limit,
-    // and then, without a caller's signal either, fetch gets no signal at all (the signal is what costs).
-    const controller = timeoutMs < 2 ** 31 || signal ? new AbortController() : undefined;
-    const timer = timeoutMs < 2 ** 31 ? setTimeout(() => controller?.abort(), timeoutMs) : undefined;
+    const controller = limited || signal ? new AbortController() : undefined;
+    const timer = limited ? setTimeout(() => controller?.abort(), timeoutMs) : undefined;
     const onAbort = signal && (() => controller?.abort(signal.reason));
     if (onAbort) signal.addEventListener("abort", onAbort);
     init.signal = controller?.signal;
