@@ -124,15 +124,32 @@ const BUDGET_KEEPS = [
 ];
 
 /**
- * `{ costs, budgetOnly, skeleton }`: what each feature saves when cut out alone, and the functions app with every
- * one of them cut out at once — the floor of this design (fetch, URL, JSON, one error class) — and
- * with all cut but the five the budget keeps.
+ * Features added back, one step at a time, on top of the budget's five: the issue's lean transport
+ * (which adds hooks), then the two checks that keep a request where it belongs, then the rest.
+ */
+const LADDER = [
+  [
+    "+ hooks (issue 16's lean transport: auth, host, retries, timeouts, typed redacted errors, hooks)",
+    ["hooks: onRequest, onResponse, onRetry"],
+  ],
+  ["+ path parameter validation (no value leaves its path segment)", ["path parameter validation and encoding"]],
+  [
+    "+ host checks (no key sent in clear text, no credentials in the host)",
+    ["host checks: http(s) only, no credentials, clear-text key, ingestion host"],
+  ],
+];
+
+/**
+ * `{ costs, skeleton, ladder }`: what each feature saves when cut out alone; the functions app with
+ * every one of them cut out at once — the floor of this design (fetch, URL, JSON, one error class);
+ * and the app with all cut but the five the budget keeps, then with LADDER's features added back.
  */
 export async function featureCosts(clientDir, names) {
   const scratch = mkdtempSync(join(tmpdir(), "hogkit-features-"));
   try {
     const src = join(scratch, "src");
-    const app = () => appSize(apps(src, names, "ts").core, clientDir).then((size) => size.gz);
+    // Settled: a cut feature's helpers go with it, as they would had the code been written without it.
+    const app = () => appSize(apps(src, names, "ts").core, clientDir, { settled: true }).then((size) => size.gz);
     const fresh = () => {
       rmSync(src, { recursive: true, force: true });
       cpSync(join(clientDir, "src"), src, { recursive: true });
@@ -146,19 +163,27 @@ export async function featureCosts(clientDir, names) {
         writeFileSync(path, edited);
       }
     };
-    fresh();
-    const full = await app();
-    const costs = [];
-    for (const feature of Object.keys(FEATURES)) {
+    const without = async (cutOut) => {
       fresh();
-      cut(feature);
-      costs.push({ feature, saved: full - (await app()) });
+      for (const feature of cutOut) cut(feature);
+      return app();
+    };
+    const all = Object.keys(FEATURES);
+    const full = await without([]);
+    const costs = [];
+    for (const feature of all) costs.push({ feature, saved: full - (await without([feature])) });
+    const ladder = [];
+    let kept = [...BUDGET_KEEPS];
+    ladder.push({
+      label: "auth, retries, timeouts, typed errors and redaction (the budget's five)",
+      gz: await without(all.filter((f) => !kept.includes(f))),
+    });
+    for (const [label, features] of LADDER) {
+      kept = [...kept, ...features];
+      ladder.push({ label, gz: await without(all.filter((f) => !kept.includes(f))) });
     }
-    fresh();
-    for (const feature of Object.keys(FEATURES)) if (!BUDGET_KEEPS.includes(feature)) cut(feature);
-    const budgetOnly = await app();
-    for (const feature of BUDGET_KEEPS) cut(feature);
-    return { costs: costs.sort((a, b) => b.saved - a.saved), budgetOnly, skeleton: await app() };
+    ladder.push({ label: "+ the rest (the package as it is)", gz: full });
+    return { costs: costs.sort((a, b) => b.saved - a.saved), skeleton: await without(all), ladder };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -88,12 +88,15 @@ if (spec) {
 }
 
 console.log("\nwhat each feature costs in the functions app (gzip bytes saved without it, measured one at a time):");
-const { costs, budgetOnly, skeleton } = await featureCosts(clientDir, names);
+const { costs, skeleton, ladder } = await featureCosts(clientDir, names);
 for (const { feature, saved } of costs) console.log(`${String(saved).padStart(6)}  ${feature}`);
-console.log(`all cut but auth, retries, timeouts, typed errors and redaction: ${budgetOnly} B`);
 console.log(
   `every one of them cut at once: ${skeleton} B (the floor of this design; ky, with retries, timeouts and hooks: about 3.5 KB)`,
 );
+console.log(`\nthe functions app keeping only (budget ${BUDGET.core} B):`);
+for (const { label, gz } of ladder) {
+  console.log(`${String(gz).padStart(6)}  ${gz <= BUDGET.core ? "within" : "over  "}  ${label}`);
+}
 
 const verdict = (ok) => (ok ? "met" : "NOT met");
 console.log(
