@@ -31,7 +31,9 @@ for (const [label, node] of [
   const raw = result.samples["raw fetch"];
   // Paired: each round's rate against raw fetch's in the same round, so drift in the machine's speed
   // between rounds cancels out; the median of those, and their range.
-  const ratiosOf = (name) => result.samples[name].map((s, round) => s.rps / (raw[round]?.rps ?? Number.NaN));
+  // A candidate measured in rounds of its own (one that leaves timers behind) pairs with the raw fetch of those rounds.
+  const ratiosOf = (name) =>
+    result.samples[name].map((s, round) => s.rps / ((result.baselines[name] ?? raw)[round]?.rps ?? Number.NaN));
   const cpuRaw = median(raw.map((s) => s.cpuUs));
   console.log(
     `\n${label} (${result.node}): GET /api/organizations/@current/projects/1/, ${result.inFlight} in flight, ` +
