@@ -19,7 +19,7 @@ export async function appSize(contents, resolveDir, { settled = false } = {}) {
     if (again.length >= code.length) break;
     code = again;
   }
-  return { min: code.length, gz: gzipSync(code, { level: 9 }).length };
+  return { min: Buffer.byteLength(code), gz: gzipSync(code, { level: 9 }).length };
 }
 
 async function build(contents, resolveDir) {
