@@ -142,14 +142,16 @@ const LADDER = [
 /**
  * `{ costs, skeleton, ladder }`: what each feature saves when cut out alone; the functions app with
  * every one of them cut out at once — the floor of this design (fetch, URL, JSON, one error class);
- * and the app with all cut but the five the budget keeps, then with LADDER's features added back.
+ * and both apps (functions and client) with all cut but the five the budget keeps, then with
+ * LADDER's features added back.
  */
 export async function featureCosts(clientDir, names) {
   const scratch = mkdtempSync(join(tmpdir(), "hogkit-features-"));
   try {
     const src = join(scratch, "src");
     // Settled: a cut feature's helpers go with it, as they would had the code been written without it.
-    const app = () => appSize(apps(src, names, "ts").core, clientDir, { settled: true }).then((size) => size.gz);
+    const app = (route = "core") =>
+      appSize(apps(src, names, "ts")[route], clientDir, { settled: true }).then((size) => size.gz);
     const fresh = () => {
       rmSync(src, { recursive: true, force: true });
       cpSync(join(clientDir, "src"), src, { recursive: true });
@@ -163,26 +165,27 @@ export async function featureCosts(clientDir, names) {
         writeFileSync(path, edited);
       }
     };
-    const without = async (cutOut) => {
+    const all = Object.keys(FEATURES);
+    const without = async (cutOut, route) => {
       fresh();
       for (const feature of cutOut) cut(feature);
-      return app();
+      return app(route);
     };
-    const all = Object.keys(FEATURES);
+    // One step of the ladder: both apps, the functions app and the client app, with only `kept`.
+    const keeping = async (label, kept) => {
+      const cutOut = all.filter((feature) => !kept.includes(feature));
+      return { label, core: await without(cutOut), client: await without(cutOut, "client") };
+    };
     const full = await without([]);
     const costs = [];
     for (const feature of all) costs.push({ feature, saved: full - (await without([feature])) });
-    const ladder = [];
     let kept = [...BUDGET_KEEPS];
-    ladder.push({
-      label: "auth, retries, timeouts, typed errors and redaction (the budget's five)",
-      gz: await without(all.filter((f) => !kept.includes(f))),
-    });
+    const ladder = [await keeping("auth, retries, timeouts, typed errors and redaction (the budget's five)", kept)];
     for (const [label, features] of LADDER) {
       kept = [...kept, ...features];
-      ladder.push({ label, gz: await without(all.filter((f) => !kept.includes(f))) });
+      ladder.push(await keeping(label, kept));
     }
-    ladder.push({ label: "+ the rest (the package as it is)", gz: full });
+    ladder.push(await keeping("+ the rest (the package as it is)", all));
     return { costs: costs.sort((a, b) => b.saved - a.saved), skeleton: await without(all), ladder };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

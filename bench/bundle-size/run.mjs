@@ -93,9 +93,12 @@ for (const { feature, saved } of costs) console.log(`${String(saved).padStart(6)
 console.log(
   `every one of them cut at once: ${skeleton} B (the floor of this design; ky, with retries, timeouts and hooks: about 3.5 KB)`,
 );
-console.log(`\nthe functions app keeping only (budget ${BUDGET.core} B):`);
-for (const { label, gz } of ladder) {
-  console.log(`${String(gz).padStart(6)}  ${gz <= BUDGET.core ? "within" : "over  "}  ${label}`);
+console.log(
+  `\n${"functions".padEnd(13)}  ${"client".padEnd(13)}  keeping only (budgets: functions app ${BUDGET.core} B, client app ${BUDGET.client} B)`,
+);
+const mark = (gz, budget) => `${String(gz).padStart(6)} ${gz <= budget ? "within" : "over  "}`;
+for (const { label, core, client } of ladder) {
+  console.log(`${mark(core, BUDGET.core)}  ${mark(client, BUDGET.client)}  ${label}`);
 }
 
 const verdict = (ok) => (ok ? "met" : "NOT met");
