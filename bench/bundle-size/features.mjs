@@ -149,9 +149,6 @@ export async function featureCosts(clientDir, names) {
   const scratch = mkdtempSync(join(tmpdir(), "hogkit-features-"));
   try {
     const src = join(scratch, "src");
-    // Settled: a cut feature's helpers go with it, as they would had the code been written without it.
-    const app = (route = "core") =>
-      appSize(apps(src, names, "ts")[route], clientDir, { settled: true }).then((size) => size.gz);
     const fresh = () => {
       rmSync(src, { recursive: true, force: true });
       cpSync(join(clientDir, "src"), src, { recursive: true });
@@ -166,19 +163,19 @@ export async function featureCosts(clientDir, names) {
       }
     };
     const all = Object.keys(FEATURES);
-    const without = async (cutOut, route) => {
+    // Both apps from one copy with `cutOut` cut. Settled: a cut feature's helpers go with it, as they
+    // would had the code been written without it.
+    const without = async (cutOut) => {
       fresh();
       for (const feature of cutOut) cut(feature);
-      return app(route);
+      const size = async (app) => (await appSize(app, clientDir, { settled: true })).gz;
+      const { core, client } = apps(src, names, "ts");
+      return { core: await size(core), client: await size(client) };
     };
-    // One step of the ladder: both apps, the functions app and the client app, with only `kept`.
-    const keeping = async (label, kept) => {
-      const cutOut = all.filter((feature) => !kept.includes(feature));
-      return { label, core: await without(cutOut), client: await without(cutOut, "client") };
-    };
-    const full = await without([]);
+    const keeping = async (label, kept) => ({ label, ...(await without(all.filter((f) => !kept.includes(f)))) });
+    const full = (await without([])).core;
     const costs = [];
-    for (const feature of all) costs.push({ feature, saved: full - (await without([feature])) });
+    for (const feature of all) costs.push({ feature, saved: full - (await without([feature])).core });
     let kept = [...BUDGET_KEEPS];
     const ladder = [await keeping("auth, retries, timeouts, typed errors and redaction (the budget's five)", kept)];
     for (const [label, features] of LADDER) {
@@ -186,7 +183,7 @@ export async function featureCosts(clientDir, names) {
       ladder.push(await keeping(label, kept));
     }
     ladder.push(await keeping("+ the rest (the package as it is)", all));
-    return { costs: costs.sort((a, b) => b.saved - a.saved), skeleton: await without(all), ladder };
+    return { costs: costs.sort((a, b) => b.saved - a.saved), skeleton: (await without(all)).core, ladder };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -93,9 +93,11 @@ async function measure(call, seconds) {
 const LINGERING = ["fetch + AbortSignal.timeout"];
 const samples = Object.fromEntries(Object.keys(candidates).map((name) => [name, []]));
 const baselines = Object.fromEntries(LINGERING.map((name) => [name, []]));
-const pairs = (names) => names.map((name) => [name, samples[name]]);
+// Each phase: [candidate, the samples its rounds go into].
 const phases = [
-  pairs(Object.keys(candidates).filter((name) => !LINGERING.includes(name))),
+  Object.keys(candidates)
+    .filter((name) => !LINGERING.includes(name))
+    .map((name) => [name, samples[name]]),
   ...LINGERING.map((name) => [
     ["raw fetch", baselines[name]],
     [name, samples[name]],
