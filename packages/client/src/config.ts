@@ -103,6 +103,12 @@ export interface ClientOptions<Host extends string = PostHogHost> {
   timeoutMs?: number | undefined;
   /** How many times a failed attempt may be retried. @default 2 */
   maxRetries?: number | undefined;
+  /**
+   * The largest answer read, in bytes: a larger one fails with `InvalidResponseError` as soon as it
+   * passes the limit (or at once, from its `Content-Length`), and is not downloaded again.
+   * `Infinity` for none. @default 67108864 (64 MiB)
+   */
+  maxResponseBytes?: number | undefined;
   /** Cancels every call of this client. */
   signal?: AbortSignal | undefined;
   /** The waits between retries; see {@link BackoffOptions}. */
@@ -127,6 +133,7 @@ export interface Config extends ClientOptions<string> {
   headers: Record<string, string>;
   timeoutMs: number;
   maxRetries: number;
+  maxResponseBytes: number;
   backoff: Backoff;
   hooks: ClientHooks;
   /** Values never to show in an error: the key and any credential header. */
@@ -184,6 +191,7 @@ export function resolveConfig(options: ClientOptions<string> = {}): Config {
     headers,
     timeoutMs: checkNumber("timeoutMs", options.timeoutMs ?? 60_000, 1),
     maxRetries: checkNumber("maxRetries", options.maxRetries ?? 2, 0),
+    maxResponseBytes: checkNumber("maxResponseBytes", options.maxResponseBytes ?? 64 * 1024 * 1024, 1),
     backoff,
     hooks: options.hooks ?? {},
     secrets: credentials(headers),

@@ -6,8 +6,9 @@
 import { baseOf, type ClientOptions, type Config, misuse, type PostHogHost, resolveConfig } from "./config.js";
 
 /**
- * Where a core keeps its settings: a non-enumerable property, so that logging or inspecting a
- * client never shows the key, under a symbol every copy of the package shares.
+ * Where a core keeps its settings: a non-enumerable property under a symbol every copy of the
+ * package shares, holding a function that returns them, so that logging or inspecting a client
+ * (`util.inspect` with `showHidden` and `getters` included) never shows the key.
  */
 export const SETTINGS: unique symbol = Symbol.for("hogkit.core");
 
@@ -17,7 +18,7 @@ export interface Core {
   /** The organization calls act in unless they pass their own. */
   readonly organizationId: string;
   /** The resolved settings; internal. */
-  readonly [SETTINGS]: object;
+  readonly [SETTINGS]: () => object;
 }
 
 /**
@@ -46,7 +47,7 @@ export function coreOf(config: Config): Core {
       organizationId: config.organizationId,
     },
     SETTINGS,
-    { value: config },
+    { value: () => config },
   ) as Core;
 }
 
@@ -76,7 +77,9 @@ export function bindCore<Functions extends Record<string, CoreFunction>>(
 
 /** The settings of a core or client, or a TypeError naming what was expected. */
 export function settingsOf(core: Core): Config {
-  const config = (core as Partial<Core> | undefined)?.[SETTINGS];
+  // A function since this release; an older copy of the package stored the settings themselves.
+  const held = (core as Partial<Record<typeof SETTINGS, unknown>> | undefined)?.[SETTINGS];
+  const config = typeof held === "function" ? held() : held;
   if (!config) throw misuse("expected a core from createCore() or a client from createClient() as first argument.");
   return config as Config;
 }

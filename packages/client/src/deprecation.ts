@@ -14,13 +14,15 @@ const warned = new Set<string>();
 export function reportDeprecation(config: Config, { name, method }: Operation, url: string, headers: Headers): void {
   if (config.deprecated.has(name)) return;
   config.deprecated.add(name);
+  // Each field is the server's text: redacted like everything else the client shows.
+  const clean = (value: string | undefined) => value && redactText(value, config.secrets);
   const event = {
     operation: name,
     method,
-    url: redactText(url.replace(/\?.*/, ""), config.secrets),
-    deprecation: headers.get("deprecation") as string,
-    sunset: headers.get("sunset") ?? undefined,
-    successor: /<([^>]*)>[^,]*rel="?(successor-version|alternate)/.exec(headers.get("link") as string)?.[1],
+    url: clean(url.replace(/\?.*/, "")) as string,
+    deprecation: clean(headers.get("deprecation") as string) as string,
+    sunset: clean(headers.get("sunset") ?? undefined),
+    successor: clean(/<([^>]*)>[^,]*rel="?(successor-version|alternate)/.exec(headers.get("link") as string)?.[1]),
   };
   if (config.hooks.onDeprecation) config.hooks.onDeprecation(event);
   else if (!isBrowser() && !warned.has(name)) {

@@ -34,6 +34,13 @@ export interface RequestOptions {
   timeoutMs?: number | undefined;
   /** How many times a failed attempt may be retried. */
   maxRetries?: number | undefined;
+  /** The largest answer read, in bytes; `Infinity` for none. */
+  maxResponseBytes?: number | undefined;
+  /**
+   * `iterate()` only: the most pages it reads before it stops with an `InvalidResponseError`, so
+   * that a server answering `next` links forever cannot keep it going. @default 1000
+   */
+  maxPages?: number | undefined;
   /** Extra request headers for this call. */
   headers?: HeadersInput | undefined;
 }

@@ -1,13 +1,14 @@
 /**
- * When to retry and how long to wait. Retried: a 429 and a request that got no response, for every
- * method; a 5xx, a timeout or a connection dropped mid-response only for methods that are safe to
- * repeat (GET, HEAD, PUT, DELETE, OPTIONS). Never after the caller aborted. Waits grow
+ * When to retry and how long to wait. Retried for every method: a 429 (PostHog did nothing) and a
+ * request that provably never left (the connection refused, the host not found). Only for methods
+ * that are safe to repeat (GET, HEAD, PUT, DELETE, OPTIONS): a 5xx, a timeout, and a connection
+ * that failed after the request may have reached PostHog, since a POST or PATCH sent again could
+ * be applied twice. Never after the caller aborted. Waits grow
  * exponentially with full jitter, capped; a server's `Retry-After` (seconds or HTTP-date) wins,
  * capped too.
  */
 import { ConnectionError } from "./errors/connection-error.js";
 import type { PostHogApiError } from "./errors/posthog-api-error.js";
-import { TimeoutError } from "./errors/timeout-error.js";
 
 export interface BackoffOptions {
   /** First retry waits up to this long; each further retry doubles it. Default 500 ms. */
@@ -35,12 +36,17 @@ export const defaultBackoff: Backoff = {
   maxRetryAfterMs: 60_000,
 };
 
+/** RFC 9110 §9.2.2: sending the request twice has the effect of sending it once. */
+export function isIdempotent(method: string): boolean {
+  return /^(GET|HEAD|PUT|DELETE|OPTIONS)$/.test(method);
+}
+
 export function isRetryable(error: PostHogApiError, method: string): boolean {
-  const idempotent = /^(GET|HEAD|PUT|DELETE|OPTIONS)$/.test(method);
+  const idempotent = isIdempotent(method);
   return (
     error.status === 429 ||
     (error instanceof ConnectionError
-      ? idempotent || (!error.responseStarted && !(error instanceof TimeoutError))
+      ? idempotent || !error.mayHaveBeenApplied
       : idempotent && (error.status as number) >= 500)
   );
 }

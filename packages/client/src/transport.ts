@@ -2,20 +2,27 @@
  * The generic runtime behind every standalone function and client method: build the URL from the
  * operation's path template, send it with retries — one `fetch`, one controller and one timer per
  * attempt, the timer cleared as soon as the body has arrived and cancelling the request when it
- * fires — parse the answer, and walk pages. It knows no operation by name.
+ * fires — follow redirects on the API's origin only, read the answer within its size limit, parse
+ * it, and walk pages. It knows no operation by name.
  */
 import { baseOf, type Config, checkNumber, credentials, KEY_VARIABLE } from "./config.js";
+import { describeCause, neverSent } from "./connection-cause.js";
 import { type Core, settingsOf } from "./create-core.js";
 import { reportDeprecation } from "./deprecation.js";
 import { ConnectionError } from "./errors/connection-error.js";
 import { type CallContext, errorFromResponse, fail } from "./errors/from-response.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
-import type { PostHogApiError } from "./errors/posthog-api-error.js";
+import { isPostHogApiError, type PostHogApiError } from "./errors/posthog-api-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
 import type { Operation, RequestOptions } from "./operation.js";
 import { nextPageUrl } from "./pagination.js";
-import { isRetryable, retryDelay, sleep } from "./retry.js";
+import { readText } from "./read-body.js";
+import { MAX_REDIRECTS, nextHop } from "./redirects.js";
+import { isIdempotent, isRetryable, retryDelay, sleep } from "./retry.js";
 import { organizationSegment, pathSegment } from "./validate.js";
+
+/** Pages `iterate()` reads before it stops with an error, unless `maxPages` says otherwise. */
+const MAX_PAGES = 1000;
 
 /**
  * One call of `operation`: path parameters in path order (`organization_id` aside), the query
@@ -42,6 +49,7 @@ export async function* iterate<Item>(
   query?: object,
 ): AsyncGenerator<Item, void, undefined> {
   const config = settingsOf(core);
+  const maxPages = options.maxPages === undefined ? MAX_PAGES : checkNumber("maxPages", options.maxPages, 1);
   let url = urlOf(config, operation, options, args, query);
   const seen = new Set<string>();
   for (;;) {
@@ -62,6 +70,11 @@ export async function* iterate<Item>(
     const next = nextPageUrl(page.next, url, new URL(baseOf(config)).origin);
     if (typeof next !== "string") throw invalid(next.refused);
     if (seen.has(next)) throw invalid(`PostHog answered a next link to a page already read (${next}); stopping`);
+    if (seen.size >= maxPages) {
+      throw invalid(
+        `read ${seen.size} pages and PostHog still answered a next link; stopping there. Pass maxPages to read more`,
+      );
+    }
     url = next;
   }
 }
@@ -122,13 +135,19 @@ async function execute(
   const timeoutMs = options.timeoutMs === undefined ? config.timeoutMs : checkNumber("timeoutMs", options.timeoutMs, 1);
   const maxRetries =
     options.maxRetries === undefined ? config.maxRetries : checkNumber("maxRetries", options.maxRetries, 0);
+  const maxBytes =
+    options.maxResponseBytes === undefined
+      ? config.maxResponseBytes
+      : checkNumber("maxResponseBytes", options.maxResponseBytes, 1);
   // A limit setTimeout cannot hold (2^31 ms or more, Infinity) would fire at once: it means no limit,
   // and then, without a caller's signal either, fetch gets no signal at all (the signal is what costs).
   const limited = timeoutMs < 2 ** 31;
   let { headers } = config;
   const call: CallContext = { operation: name, method, url, secrets: config.secrets };
-  if (body !== undefined || options.headers) {
-    headers = { ...headers, ...(body === undefined ? {} : { "content-type": "application/json" }) };
+  // Every request that may change state says it is JSON, body or not: a same-origin proxy refuses
+  // the others, since a form or a `no-cors` fetch from another site cannot send that header.
+  if (method !== "GET" || options.headers) {
+    headers = { ...headers, ...(method === "GET" ? {} : { "content-type": "application/json" }) };
     new Headers(options.headers).forEach((value, key) => {
       headers[key] = value;
     });
@@ -141,11 +160,12 @@ async function execute(
         ", or pass apiKey: null if a proxy adds the credentials. No request was sent.",
     );
   }
-  // A GET goes as `{ headers, signal }`: nothing for fetch to read that it would not default to.
-  const init: RequestInit = { headers };
+  // Redirects are the client's to follow (nextHop): fetch would follow one to any host.
+  const init: RequestInit = { headers, redirect: "manual" };
   if (method !== "GET") init.method = method;
   if (body !== undefined) init.body = JSON.stringify(body);
   const fetch = config.fetch ?? globalThis.fetch;
+  const idempotent = isIdempotent(method);
   let waitedMs = 0;
   for (let attempt = 1; ; attempt++) {
     hooks.onRequest?.({ operation: name, method, url, attempt });
@@ -162,22 +182,49 @@ async function execute(
     try {
       // Called unbound: browsers throw "Illegal invocation" when fetch runs with another `this`.
       response = await fetch(url, init);
+      for (let hops = 0, hop = nextHop(response, url, init); hop; hop = nextHop(response, url, init)) {
+        await response.body?.cancel().catch(() => {});
+        if ("refused" in hop || ++hops > MAX_REDIRECTS) {
+          throw fail(
+            InvalidResponseError,
+            call,
+            "refused" in hop ? `PostHog answered ${hop.refused}` : `more than ${MAX_REDIRECTS} redirects`,
+            {
+              status: response.status,
+            },
+          );
+        }
+        response = await fetch(hop.url, hop.init);
+      }
       // The body read as text, so that a bad one becomes a clear error instead of a SyntaxError.
-      text = await response.text();
+      text = await readText(response, maxBytes);
+      if (text === undefined) {
+        throw fail(
+          InvalidResponseError,
+          call,
+          `PostHog's answer (${response.status}) is larger than maxResponseBytes (${maxBytes} bytes); the rest was not read. Pass a larger maxResponseBytes if it is expected`,
+          { status: response.status },
+        );
+      }
     } catch (cause) {
       if (signal?.aborted) throw signal.reason;
-      const fields = { cause, responseStarted: !!response, status: response?.status };
+      if (isPostHogApiError(cause)) throw cause;
+      // Sent or not: a request that failed after it may have reached PostHog is never re-sent, unless repeating it is harmless.
+      const mayHaveBeenApplied = !!response || !neverSent(cause);
+      const applied =
+        mayHaveBeenApplied && !idempotent ? ". It may have been applied: check before sending it again" : "";
+      const fields = { cause, responseStarted: !!response, status: response?.status, mayHaveBeenApplied };
       error = controller?.signal.aborted
         ? fail(
             TimeoutError,
             call,
-            `${response ? "the response body did not arrive" : "no response"} within ${timeoutMs} ms`,
+            `${response ? "the response body did not arrive" : "no response"} within ${timeoutMs} ms${applied}`,
             fields,
           )
         : fail(
             ConnectionError,
             call,
-            `${response ? "the connection dropped while the response was arriving" : "could not reach PostHog"}: ${describeCause(cause)}`,
+            `${response ? "the connection dropped while the response was arriving" : mayHaveBeenApplied ? "the connection failed before any response" : "could not reach PostHog"}: ${describeCause(cause)}${applied}`,
             fields,
           );
     } finally {
@@ -201,14 +248,4 @@ async function execute(
     await sleep(delayMs, signal);
     waitedMs += delayMs;
   }
-}
-
-/** `fetch failed (ECONNREFUSED)`: the platform's words plus the system error code underneath. */
-function describeCause(cause: unknown): string {
-  const { message = String(cause), cause: inner } = Object(cause) as {
-    message?: string;
-    cause?: { code?: unknown; message?: unknown };
-  };
-  const code = inner?.code ?? inner?.message;
-  return typeof code === "string" && code ? `${message} (${code})` : message;
 }

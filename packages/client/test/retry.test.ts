@@ -7,7 +7,7 @@ import {
   type RetryEvent,
   TimeoutError,
 } from "../src/index.js";
-import { fastBackoff, json, KEY, project, startServer } from "./helpers/server.js";
+import { closedPort, fastBackoff, json, KEY, project, startServer, type TestServer } from "./helpers/server.js";
 
 const throttled = { type: "throttled_error", code: "throttled", detail: "Request was throttled.", attr: null };
 
@@ -48,12 +48,52 @@ describe("retries by method", () => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it.each(["GET", "POST", "PATCH", "DELETE"] as const)(
-    "a connection closed before any response on %s is retried",
-    async (method) => {
+  it.each([
+    ["GET", true],
+    ["DELETE", true],
+    ["POST", false],
+    ["PATCH", false],
+  ] as const)(
+    "a connection closed after the server read the request, on %s, is retried: %s",
+    async (method, retried) => {
       const server = await flaky(1, (req) => req.socket.destroy());
-      await calls[method](clientFor(server.url));
-      expect(server.requests).toHaveLength(2);
+      const result = calls[method](clientFor(server.url));
+      if (retried) await expect(result).resolves.toMatchObject({ id: 1 });
+      else {
+        // The server read it and may have acted on it: sending it again could create a second project.
+        const error = await result.catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ConnectionError);
+        expect(error).toMatchObject({ responseStarted: false, mayHaveBeenApplied: true });
+        expect((error as Error).message).toMatch(
+          /the connection failed before any response: .*It may have been applied: check before sending it again/,
+        );
+      }
+      expect(server.requests).toHaveLength(retried ? 2 : 1);
+    },
+  );
+
+  it.each(["GET", "POST", "PATCH", "DELETE"] as const)(
+    "a refused connection on %s (the request never left) is retried",
+    async (method) => {
+      // Nothing listens at first; the server comes up while the client backs off.
+      const port = await closedPort();
+      const retries: RetryEvent[] = [];
+      let server: Promise<TestServer> | undefined;
+      const client = createClient({
+        apiKey: KEY,
+        host: `http://127.0.0.1:${port}`,
+        backoff: fastBackoff,
+        maxRetries: 10,
+        hooks: {
+          onRetry: (event) => {
+            retries.push(event);
+            server ??= startServer((_req, res) => json(res, 200, project(1)), { port });
+          },
+        },
+      });
+      await expect(calls[method](client)).resolves.toMatchObject({ id: 1 });
+      expect(retries[0]?.error).toMatchObject({ name: "ConnectionError", mayHaveBeenApplied: false });
+      expect((await server)?.requests).toHaveLength(1);
     },
   );
 

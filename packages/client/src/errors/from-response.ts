@@ -5,6 +5,7 @@
  */
 import type { Config } from "../config.js";
 import type { Operation } from "../operation.js";
+import { redactText } from "../redact.js";
 import { parseRetryAfter } from "../retry.js";
 import { AuthenticationError } from "./authentication-error.js";
 import { BadRequestError } from "./bad-request-error.js";
@@ -66,11 +67,16 @@ export function errorFromResponse(
 ): PostHogApiError {
   let json: unknown;
   let what = `PostHog answered ${status}`;
+  // Redacted before any cut: a cut through a secret would leave its start, which no redaction then finds.
+  const shown = (text: string, length: number) => {
+    const clean = redactText(text, call.secrets);
+    return clean.length > length ? `${clean.slice(0, length)}…` : clean;
+  };
   try {
     json = JSON.parse(body);
   } catch {
     what += body
-      ? ` with ${headers.get("content-type") ?? "no content type"} (${body.length} characters) starting ${JSON.stringify(body.slice(0, 120))}${body.length > 120 ? "…" : ""}, which is not valid JSON`
+      ? ` with ${headers.get("content-type") ?? "no content type"} (${body.length} characters) starting ${JSON.stringify(shown(body, 120))}, which is not valid JSON`
       : " with an empty body";
   }
   const fields = Object(json) as Record<string, unknown>;
@@ -80,13 +86,13 @@ export function errorFromResponse(
     ? `${code ? ` ${code}` : ""}: ${detail}`
     : json === undefined
       ? ""
-      : `: ${JSON.stringify(json).slice(0, 200)}`;
+      : `: ${shown(JSON.stringify(json), 200)}`;
   const hint =
     parseRetryAfter(headers.get("retry-after")) ??
     Number(/available in ([\d.]+) sec/.exec(detail as string)?.[1]) * 1000;
   const extra: Record<string, unknown> = {
     status,
-    body: json ?? (body.length > 2000 ? `${body.slice(0, 2000)}…` : body || undefined),
+    body: json ?? (shown(body, 2000) || undefined),
     requestId: headers.get("x-request-id") ?? headers.get("request-id") ?? undefined,
     retryAfter: hint >= 0 ? hint / 1000 : undefined,
   };

@@ -19,6 +19,8 @@ export interface PostHogApiErrorInit {
   secrets?: readonly (string | undefined)[] | undefined;
   /** `ConnectionError`: whether a status line arrived before the connection failed. */
   responseStarted?: boolean;
+  /** `ConnectionError`: false only when the request provably never reached the server. */
+  mayHaveBeenApplied?: boolean;
   /** `PermissionDeniedError`: which refusal it is. */
   reason?: Refusal | undefined;
   /** `PermissionDeniedError`: the scope PostHog said the key lacks. */
@@ -58,7 +60,10 @@ export class PostHogApiError extends Error {
   constructor(init: PostHogApiErrorInit) {
     const { message, url, body, cause, secrets, ...fields } = init;
     super(redactText(message, secrets), cause === undefined ? undefined : { cause: safeCause(cause, secrets) });
-    Object.assign(this, fields);
+    // Every text field, whatever its source (`requestId` from a header, `missingScope` from a message), redacted.
+    for (const [key, value] of Object.entries(fields)) {
+      (this as Record<string, unknown>)[key] = typeof value === "string" ? redactText(value, secrets) : value;
+    }
     this.url = redactText(url, secrets);
     this.body = redactValue(body, secrets);
     const { type, code, detail, attr } = (this.body && typeof this.body === "object" ? this.body : {}) as Record<
