@@ -52,7 +52,14 @@ export async function serveRecordingFake(fake: FakePostHog): Promise<RecordingFa
     response.headers.forEach((value, name) => {
       out[name] = value;
     });
-    res.writeHead(response.status, { ...out, "content-length": String(payload.length) });
+    // What an edge in front of PostHog (or a compromised one) may add: the proxy must pass none of it on.
+    const edge = {
+      "cache-control": "public, max-age=600",
+      "access-control-allow-origin": "*",
+      server: "nginx",
+      "x-powered-by": "Django",
+    };
+    res.writeHead(response.status, { ...out, ...edge, "content-length": String(payload.length) });
     res.end(payload);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -4,12 +4,21 @@
  * `/posthog-proxy/__proxy/info` says what it is connected to (never with which secret).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createProxyHandler } from "@hogkit/client/proxy";
+import { createProxyHandler, type ProxyOperationName, toNodeListener } from "@hogkit/client/proxy";
 import type { Plugin } from "vite";
-import { toNodeListener } from "./node-adapter.js";
 import { createUpstream, type Upstream } from "./upstream.js";
 
 export const PROXY_PREFIX = "/posthog-proxy";
+
+/** Reads pass by default; the writes the admin's pages make are named, and nothing else. */
+const ALLOWED: ProxyOperationName[] = [
+  "projects.list",
+  "projects.retrieve",
+  "projects.update",
+  "projects.delete",
+  "projects.rotateSecretToken",
+  "projects.addProductIntent",
+];
 
 export interface PostHogProxyOptions {
   /** Where to read POSTHOG_HOST and the credentials from; default `process.env`. */
@@ -22,7 +31,7 @@ export function posthogProxy(options: PostHogProxyOptions = {}): Plugin {
   let connected: Promise<{ upstream: Upstream; listener: ReturnType<typeof toNodeListener> }> | undefined;
   const connect = async () => {
     const upstream = options.upstream ?? (await createUpstream(options.env ?? process.env));
-    const handler = createProxyHandler({ ...upstream.proxy, basePath: PROXY_PREFIX });
+    const handler = createProxyHandler({ ...upstream.proxy, basePath: PROXY_PREFIX, allow: ALLOWED });
     return { upstream, listener: toNodeListener(handler) };
   };
   const middleware = async (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => {

@@ -41,33 +41,78 @@ function posthog(): Promise<TestServer> {
 
 const env = (upstream: TestServer) => ({ ...process.env, POSTHOG_HOST: upstream.url, POSTHOG_PERSONAL_API_KEY: KEY });
 
+/** The one module the README's route imports from the app itself: a login that reads a test header. */
+const SESSION_STUB = `export async function currentUser(request) {
+  const role = request.headers.get("x-test-role");
+  return role ? { role } : null;
+}`;
+
 describe("README: the proxy", () => {
-  it("the Next.js route handler forwards a list, rewrites its link to the public origin, refuses the rest", async () => {
+  it("the Next.js route handler: reads for users, the listed writes for admins, nothing from other sites", async () => {
     const upstream = await posthog();
-    writeFileSync(join(scratch, "route.mjs"), block("app/posthog-proxy/[...path]/route.ts"));
-    // What Next.js does: call the exported method handler with the request (request.url on localhost).
+    // The route as written, its app-specific import (`@/lib/session`) pointed at the stub.
+    writeFileSync(
+      join(scratch, "route.mjs"),
+      block("app/posthog-proxy/[...path]/route.ts").replace('"@/lib/session"', '"./session.mjs"'),
+    );
+    writeFileSync(join(scratch, "session.mjs"), SESSION_STUB);
+    // What `next build` does: load the module, with no POSTHOG_* in the environment. It must not throw.
+    const bare = { ...process.env };
+    delete bare.POSTHOG_HOST;
+    delete bare.POSTHOG_PERSONAL_API_KEY;
+    await run(process.execPath, ["-e", 'await import("./route.mjs"); console.log("built")'], {
+      cwd: scratch,
+      env: bare,
+    });
+    // What Next.js does at run time: call the exported method handler with the request (request.url on localhost).
     writeFileSync(
       join(scratch, "call-route.mjs"),
-      `import { GET, POST } from "./route.mjs";
-const list = await GET(new Request("http://localhost:3000/posthog-proxy${LIST}?limit=1", {
-  headers: { host: "admin.example.com", cookie: "sessionid=browser0123456789", authorization: "Bearer phx_forged" },
+      `import { DELETE, GET, PATCH, POST } from "./route.mjs";
+const at = (path) => "http://localhost:3000/posthog-proxy" + path;
+const page = "http://localhost:3000";
+const json = { "content-type": "application/json" };
+const list = await GET(new Request(at("${LIST}?limit=1"), {
+  headers: { host: "admin.example.com", "x-test-role": "viewer", cookie: "sessionid=browser0123456789", authorization: "Bearer phx_forged" },
 }));
-const other = await POST(new Request("http://localhost:3000/posthog-proxy/api/users/", { method: "POST", body: "{}" }));
-console.log(JSON.stringify({ status: list.status, page: await list.json(), other: other.status }));`,
+const anonymous = await GET(new Request(at("${LIST}")));
+const other = await POST(new Request(at("/api/users/"), { method: "POST", body: "{}", headers: { "x-test-role": "admin" } }));
+const rename = (role, headers) => PATCH(new Request(at("${LIST}1/"), { method: "PATCH", body: '{"name":"x"}', headers: { host: "localhost:3000", "x-test-role": role, ...headers } }));
+const answers = {
+  list: list.status,
+  page: await list.json(),
+  anonymous: anonymous.status,
+  other: other.status,
+  viewerWrite: (await rename("viewer", { ...json, origin: page })).status,
+  crossSite: (await rename("admin", { ...json, origin: "https://attacker.example", "sec-fetch-site": "cross-site" })).status,
+  textPlain: (await rename("admin", { "content-type": "text/plain", origin: page })).status,
+  adminWrite: (await rename("admin", { ...json, origin: page, "sec-fetch-site": "same-origin" })).status,
+  notListed: (await DELETE(new Request(at("${LIST}1/"), { method: "DELETE", headers: { ...json, "x-test-role": "admin" } }))).status,
+};
+console.log(JSON.stringify(answers));`,
     );
     const { stdout } = await run(process.execPath, ["call-route.mjs"], { cwd: scratch, env: env(upstream) });
     const result = JSON.parse(stdout);
-    expect(result).toMatchObject({ status: 200, other: 404, page: { count: 2, results: [{ id: 1 }] } });
-    expect(result.page.next).toBe(`http://admin.example.com/posthog-proxy${LIST}?limit=1&offset=1`);
-    expect(upstream.requests).toHaveLength(1);
+    expect(result).toMatchObject({
+      list: 200,
+      page: { count: 2, results: [{ id: 1 }] },
+      anonymous: 403,
+      other: 404,
+      viewerWrite: 403,
+      crossSite: 403,
+      textPlain: 415,
+      adminWrite: 404, // forwarded: the stand-in upstream answers 404 for anything but the list
+      notListed: 404,
+    });
+    // A path on the proxy: no header of the request names the host of a link.
+    expect(result.page.next).toBe(`/posthog-proxy${LIST}?limit=1&offset=1`);
+    expect(upstream.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`GET ${LIST}?limit=1`, `PATCH ${LIST}1/`]);
     expect(upstream.requests[0]?.headers).toMatchObject({ authorization: `Bearer ${KEY}` });
     expect(upstream.requests[0]?.headers.cookie).toBeUndefined();
     expect(stdout).not.toContain(KEY);
   });
 
-  it("the Node adapter under the Express server: iterate() through it reaches every page", async () => {
+  it("toNodeListener under the README's Express server: iterate() through it reaches every page", async () => {
     const upstream = await posthog();
-    writeFileSync(join(scratch, "node-listener.mjs"), block("node-listener.mjs"));
     writeFileSync(join(scratch, "server.mjs"), block("server.mjs"));
     const port = await freePort();
     const server = spawn(process.execPath, ["server.mjs"], {

@@ -25,6 +25,12 @@ function concrete(template: string): string {
   return template.replace(/\{organization_id\}/g, "@current").replace(/\{[^}]+\}/g, "42");
 }
 const bodyFor = (row: OperationInfo) => (row.body ? JSON.stringify({ name: "Renamed" }) : undefined);
+const nameOf = (row: OperationInfo) => `${row.resource}.${row.method}` as ProxyOperationName;
+/** Every operation of the table, as an app that forwards all of them must list them (the default is reads only). */
+const EVERY_OPERATION = operationTable.map(nameOf);
+/** What the client sends with every request that changes state, and the proxy requires of it. */
+const headersFor = (row: OperationInfo): Record<string, string> =>
+  row.httpMethod === "GET" ? {} : { "content-type": "application/json" };
 
 /** A stand-in for PostHog: pages of five projects on the list route, an echo of the request elsewhere. */
 function upstream(): Promise<TestServer> {
@@ -75,15 +81,10 @@ async function setUp(options: Partial<ProxyOptions> = {}) {
 
 describe("forwarding", () => {
   it("forwards every operation of the table to the path built from its template, with the key", async () => {
-    const { posthog, send, everything } = await setUp();
+    const { posthog, send, everything } = await setUp({ allow: EVERY_OPERATION });
     for (const row of operationTable) {
       const body = bodyFor(row);
-      const answer = await send(
-        row.httpMethod,
-        `/posthog-proxy${concrete(row.path)}`,
-        body ? { "content-type": "application/json" } : {},
-        body,
-      );
+      const answer = await send(row.httpMethod, `/posthog-proxy${concrete(row.path)}`, headersFor(row), body);
       expect(answer.status, `${row.httpMethod} ${row.path}`).toBe(200);
       const seen = posthog.requests.at(-1);
       expect(seen).toMatchObject({ method: row.httpMethod, url: concrete(row.path) });
@@ -148,8 +149,8 @@ describe("forwarding", () => {
       res.writeHead(204);
       res.end();
     });
-    const proxy = await serveProxy(createProxyHandler({ host: posthog.url, apiKey: KEY }));
-    const answer = await proxy.raw("DELETE", `/posthog-proxy${concrete(destroy.path)}`);
+    const proxy = await serveProxy(createProxyHandler({ host: posthog.url, apiKey: KEY, allow: [nameOf(destroy)] }));
+    const answer = await proxy.raw("DELETE", `/posthog-proxy${concrete(destroy.path)}`, headersFor(destroy));
     expect(answer).toMatchObject({ status: 204, body: "" });
   });
 });
@@ -254,7 +255,7 @@ describe("refusals: answered by the proxy, PostHog never contacted", () => {
     if (!update) throw new Error("no PATCH operation with a body");
     const target = `/posthog-proxy${concrete(update.path)}`;
     const big = JSON.stringify({ name: "x".repeat(2048) });
-    const { posthog, send, events } = await setUp({ maxBodyBytes: 1024 });
+    const { posthog, send, events } = await setUp({ maxBodyBytes: 1024, allow: [nameOf(update)] });
     expect((await send("PATCH", target, { "content-type": "application/json" }, big)).status).toBe(413);
     // No Content-Length: the body arrives in chunks and is cut off once it passes the limit.
     expect(
@@ -346,9 +347,9 @@ describe("credentials and headers", () => {
   });
 
   it("with a session, the session-only operations of the table go with the session, the others with the key", async () => {
-    const { posthog, send, everything } = await setUp({ session: SESSION });
+    const { posthog, send, everything } = await setUp({ session: SESSION, allow: EVERY_OPERATION });
     for (const row of operationTable)
-      await send(row.httpMethod, `/posthog-proxy${concrete(row.path)}`, {}, bodyFor(row));
+      await send(row.httpMethod, `/posthog-proxy${concrete(row.path)}`, headersFor(row), bodyFor(row));
     operationTable.forEach((row, i) => {
       const headers = posthog.requests[i]?.headers ?? {};
       const write = row.httpMethod !== "GET";
@@ -396,9 +397,20 @@ describe("credentials and headers", () => {
     }
   });
 
-  it("refuses bad options before any request, without repeating the key", () => {
+  it("refuses bad options before any request, without repeating the key", async () => {
     const make = (options: ProxyOptions) => () => createProxyHandler(options);
-    expect(make({ host: "https://us.posthog.com" })).toThrow(/no credential/);
+    // No credential is the environment's state, not an option's shape (`next build` runs without the
+    // key): the handler is made, and every request rejects with the message.
+    const unconfigured = make({ host: "https://us.posthog.com" })();
+    await expect(unconfigured(new Request(`https://app.example/posthog-proxy${LIST}`))).rejects.toThrow(
+      /createProxyHandler: no credential\. Pass apiKey \(or set POSTHOG_PERSONAL_API_KEY\)/,
+    );
+    expect(make({ apiKey: KEY, allow: "everything" as unknown as [] })).toThrow(
+      /allow must be a list of operation names/,
+    );
+    expect(make({ apiKey: KEY, allowedOrigins: ["https://admin.example.com/path"] })).toThrow(
+      /allowedOrigins must be an origin/,
+    );
     expect(make({ apiKey: KEY, host: "http://posthog.example.com" })).toThrow(/clear text/);
     expect(make({ apiKey: KEY, host: "ftp://posthog.example.com" })).toThrow(/host must be/);
     expect(make({ apiKey: KEY, basePath: "posthog-proxy" })).toThrow(/basePath/);
@@ -418,20 +430,20 @@ describe("credentials and headers", () => {
 });
 
 describe("page links", () => {
-  it("points next/previous at the origin the browser called (Host) plus the base path", async () => {
+  it("points next/previous at the base path, as paths: no request header names the host of a link", async () => {
     const { send } = await setUp();
     const page = JSON.parse(
       (await send("GET", `/posthog-proxy${LIST}?limit=2&offset=2`, { host: "admin.example.com" })).body,
     );
-    expect(page.next).toBe(`http://admin.example.com/posthog-proxy${LIST}?limit=2&offset=4`);
-    expect(page.previous).toBe(`http://admin.example.com/posthog-proxy${LIST}?limit=2`);
+    expect(page.next).toBe(`/posthog-proxy${LIST}?limit=2&offset=4`);
+    expect(page.previous).toBe(`/posthog-proxy${LIST}?limit=2`);
   });
 
   it("reads X-Forwarded-Host/Proto only when told to trust them, and prefers a fixed publicOrigin", async () => {
     const forwarded = { host: "internal:3000", "x-forwarded-host": "admin.example.com", "x-forwarded-proto": "https" };
     const untrusted = await setUp();
     expect(JSON.parse((await untrusted.send("GET", `/posthog-proxy${LIST}`, forwarded)).body).next).toMatch(
-      /^http:\/\/internal:3000\/posthog-proxy\//,
+      /^\/posthog-proxy\//,
     );
     const trusted = await setUp({ trustForwardedHeaders: true });
     expect(JSON.parse((await trusted.send("GET", `/posthog-proxy${LIST}`, forwarded)).body).next).toMatch(
@@ -441,10 +453,12 @@ describe("page links", () => {
     expect(JSON.parse((await fixed.send("GET", `/posthog-proxy${LIST}`, forwarded)).body).next).toMatch(
       /^https:\/\/app\.example\.org\/posthog-proxy\//,
     );
-    // A Host header that is not a host name cannot put a path or query into the links.
-    expect(
-      JSON.parse((await untrusted.send("GET", `/posthog-proxy${LIST}`, { host: "evil.example/x?" })).body).next,
-    ).toBe(`http://evil.example/posthog-proxy${LIST}?limit=2&offset=2`);
+    // Host is never read for links: not even a host name, let alone one with a path or query in it.
+    for (const host of ["evil.example", "evil.example/x?"]) {
+      expect(JSON.parse((await untrusted.send("GET", `/posthog-proxy${LIST}`, { host })).body).next).toBe(
+        `/posthog-proxy${LIST}?limit=2&offset=2`,
+      );
+    }
   });
 
   it("iterate() through the proxy follows the rewritten links to the last page", async () => {

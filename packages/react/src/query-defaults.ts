@@ -10,10 +10,16 @@ export function retryUnlessApiError(failureCount: number, error: unknown): boole
   return !isPostHogApiError(error) && failureCount < 3;
 }
 
-/** The next offset of a limit/offset page, read from its absolute `next` URL (null on the last page). */
+/**
+ * The next offset of a limit/offset page, read from its `next` link (null on the last page): an
+ * absolute URL from PostHog, or a path from a same-origin proxy that knows no public origin.
+ */
 export function nextOffset(page: { next?: string | null }): number | undefined {
   if (!page.next) return undefined;
-  const offset = new URL(page.next).searchParams.get("offset");
+  let offset: string | null = null;
+  try {
+    offset = new URL(page.next, "http://relative.invalid").searchParams.get("offset");
+  } catch {}
   const value = offset === null ? Number.NaN : Number(offset);
   return Number.isInteger(value) && value >= 0 ? value : undefined;
 }

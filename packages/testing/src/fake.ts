@@ -31,7 +31,8 @@ export function createFakePostHog(options: FakePostHogOptions = {}): FakePostHog
   const core = createFakeCore(options);
   let handlers: MswRequestHandler[] | undefined;
   const fake = Object.assign(core, {
-    listen: (listenOptions?: ListenOptions) => listen(core.handle, listenOptions),
+    listen: (listenOptions?: ListenOptions) =>
+      listen(core.handle, { maxBodyBytes: core.maxBodyBytes, ...listenOptions }),
   });
   Object.defineProperty(fake, "handlers", {
     enumerable: true,

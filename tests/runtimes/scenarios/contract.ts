@@ -17,6 +17,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import {
   type ClientOptions,
+  ConnectionError,
   createClient,
   NotFoundError,
   PermissionDeniedError,
@@ -307,14 +308,66 @@ export function contractScenarios(runtime: RuntimeOptions): Scenario[] {
           assert.deepEqual(names, ["Project 001", "Project 002", "Project 003", "Project 004", "Project 005"]);
           const page = await proxy(new Request(`${app}/posthog-proxy/api/organizations/@current/projects/?limit=2`));
           const text = await page.text();
-          assert.equal(
-            JSON.parse(text).next,
-            `${app}/posthog-proxy/api/organizations/@current/projects/?limit=2&offset=2`,
-          );
+          // A path on the proxy: no header of the request names the host of a link.
+          assert.equal(JSON.parse(text).next, "/posthog-proxy/api/organizations/@current/projects/?limit=2&offset=2");
+          assert.equal(page.headers.get("cache-control"), "private, no-store");
           assert.ok(!text.includes(fake.apiKey), "the key is never in an answer");
           const refused = await proxy(new Request(`${app}/posthog-proxy/api/users/@me/`));
           assert.equal(refused.status, 404);
+          // Reads only by default; a listed write from another site's page is 403.
+          const create = (handler: typeof proxy, headers: Record<string, string>) =>
+            handler(
+              new Request(`${app}/posthog-proxy/api/organizations/@current/projects/`, {
+                method: "POST",
+                headers: { "content-type": "application/json", ...headers },
+                body: '{"name":"From elsewhere"}',
+              }),
+            );
+          assert.equal((await create(proxy, {})).status, 404);
+          const writable = createProxyHandler({ host: url, apiKey: fake.apiKey, allow: ["projects.create"] });
+          const attack = await create(writable, { origin: "https://attacker.example", "sec-fetch-site": "cross-site" });
+          assert.equal(attack.status, 403);
+          assert.equal((await create(writable, { origin: app, "sec-fetch-site": "same-origin" })).status, 201);
+          assert.equal(fake.db.projects.filter((p) => p.name === "From elsewhere").length, 1);
         }),
+    },
+    {
+      name: "nothing twice",
+      run: async () => {
+        // This runtime's fetch, failing the two ways that differ: after the server read the request
+        // (which may have run: a POST is not sent again) and before anything left (retried).
+        const { createServer } = await import("node:http");
+        let received = 0;
+        const dropping = createServer((req) => {
+          received++;
+          req.resume();
+          req.on("end", () => req.socket.destroy());
+        });
+        await new Promise<void>((resolve) => dropping.listen(0, "127.0.0.1", () => resolve()));
+        const port = (dropping.address() as { port: number }).port;
+        try {
+          const client = createClient({ host: `http://127.0.0.1:${port}`, apiKey: "phx_runtime", backoff, maxRetries: 3 });
+          const dropped = await client.projects.create({ name: "Once" }).catch((error: unknown) => error);
+          assert.ok(dropped instanceof ConnectionError, String(dropped));
+          assert.equal(dropped.mayHaveBeenApplied, true);
+          assert.match(dropped.message, /It may have been applied/);
+          assert.equal(received, 1);
+        } finally {
+          await new Promise((resolve) => dropping.close(resolve));
+        }
+        let retries = 0;
+        const refused = createClient({
+          host: `http://127.0.0.1:${port}`,
+          apiKey: "phx_runtime",
+          backoff,
+          maxRetries: 2,
+          hooks: { onRetry: () => void retries++ },
+        });
+        const error = await refused.projects.create({ name: "Never sent" }).catch((failure: unknown) => failure);
+        assert.ok(error instanceof ConnectionError, String(error));
+        assert.equal(error.mayHaveBeenApplied, false, error.message);
+        assert.equal(retries, 2);
+      },
     },
     {
       name: "without msw",

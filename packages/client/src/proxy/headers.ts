@@ -1,28 +1,27 @@
 /**
  * Which headers cross the proxy. Towards PostHog only what describes the request's content goes
  * (an allowlist: no Cookie, Authorization, X-Forwarded-* or anything else the browser holds); the
- * proxy adds the credential itself. Back to the browser everything but what belongs to one hop,
- * cookies PostHog sets, and the encoding headers of a body fetch has already decoded.
+ * proxy adds the credential itself. Back to the browser an allowlist too: what the client reads
+ * (content type, request id, rate-limit and deprecation headers, `Allow`, the redirect's
+ * `Location`), never PostHog's cookies, caching, CORS or server headers. The proxy owns those: its
+ * answers depend on its credential, so no cache may keep one and no other site may read one.
  */
 
 const FORWARDED_REQUEST_HEADERS = ["accept", "accept-language", "content-type"];
 
-// RFC 9110 §7.6.1 hop-by-hop headers, plus the ones that describe the encoded body fetch decoded.
-const DROPPED_RESPONSE_HEADERS = new Set([
-  "connection",
-  "keep-alive",
-  "proxy-authenticate",
-  "proxy-authorization",
-  "proxy-connection",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-  "content-encoding",
-  "content-length",
-  "set-cookie",
-  "set-cookie2",
-]);
+const PASSED_RESPONSE_HEADERS = [
+  "content-type",
+  "content-language",
+  "retry-after",
+  "x-request-id",
+  "request-id",
+  "deprecation",
+  "sunset",
+  "link",
+  "allow",
+  "www-authenticate",
+  "location",
+];
 
 export function upstreamHeaders(request: Request): Headers {
   const headers = new Headers();
@@ -36,19 +35,10 @@ export function upstreamHeaders(request: Request): Headers {
 
 /** The answer's headers for the browser; none that contains a secret. */
 export function responseHeaders(upstream: Headers, secrets: readonly string[]): Headers {
-  const named = new Set(
-    (upstream.get("connection") ?? "")
-      .split(",")
-      .map((name) => name.trim().toLowerCase())
-      .filter(Boolean),
-  );
-  const headers = new Headers();
-  upstream.forEach((value, name) => {
-    if (DROPPED_RESPONSE_HEADERS.has(name) || named.has(name)) return;
-    if (secrets.some((secret) => value.includes(secret))) return;
-    headers.append(name, value);
-  });
-  // Answers depend on the proxy's credential: no shared cache may keep one for another user.
-  if (!headers.has("cache-control")) headers.set("cache-control", "private, no-store");
+  const headers = new Headers({ "cache-control": "private, no-store" });
+  for (const name of PASSED_RESPONSE_HEADERS) {
+    const value = upstream.get(name);
+    if (value !== null && !secrets.some((secret) => value.includes(secret))) headers.set(name, value);
+  }
   return headers;
 }

@@ -1,7 +1,9 @@
 /**
  * `createProxyHandler` options, checked once when the handler is made: a bad host, a key in clear
- * text to a remote host, an unknown operation name in `allow` or no credential at all are refused
- * before any request, with a message that says what was expected and never repeats the key.
+ * text to a remote host, an unknown operation name in `allow`, a malformed origin are refused before
+ * any request, with a message that says what was expected and never repeats the key. A missing
+ * credential is not an option's shape but the environment's state (`next build` runs without the
+ * key): it is reported by every request instead, with the same message.
  */
 import type { OperationInfo, operationTable } from "@hogkit/types";
 import type { ProxyOperation } from "./routes.js";
@@ -23,8 +25,21 @@ export interface ProxyEvent {
   /** From receiving the request to the answer being ready. */
   durationMs: number;
   /** Why the proxy answered itself instead of forwarding. */
-  refused?: "not-an-operation" | "not-allowed" | "bad-path" | "body-too-large" | "no-credential";
+  refused?:
+    | "not-an-operation"
+    | "not-allowed"
+    | "bad-path"
+    | "cross-site"
+    | "not-json"
+    | "not-authorized"
+    | "body-too-large"
+    | "body-timeout"
+    | "redirect-elsewhere"
+    | "no-credential";
 }
+
+/** What `authorize` answers: true to forward, false for a 403, or a Response of the app's own to send instead. */
+export type Authorization = boolean | Response;
 
 export interface ProxyOptions {
   /**
@@ -37,8 +52,9 @@ export interface ProxyOptions {
   /** Where the handler is mounted: requests are expected at `<basePath>/api/…`. @default "/posthog-proxy" */
   basePath?: string | undefined;
   /**
-   * The operations to forward, by name (`"projects.list"`), or a function that decides per request
-   * (check your app's own login here). Anything else is answered 404. @default every operation
+   * The operations to forward, by name (`"projects.list"`), or a function of the operation. Anything
+   * else is answered 404 without contacting PostHog. @default the read operations (`GET`) only:
+   * every operation that changes something must be listed.
    */
   allow?:
     | readonly ProxyOperationName[]
@@ -51,7 +67,23 @@ export interface ProxyOptions {
    * for writes: the proxy sends it back as `X-CSRFToken`, as PostHog's own frontend does.
    */
   session?: SessionSource | undefined;
-  /** A fixed public origin for rewritten links (`https://admin.example.com`) instead of reading `Host`. */
+  /**
+   * Decides per request, after `allow` and the cross-site checks, before PostHog is contacted: check
+   * your app's own login here. `false` answers 403; a `Response` is sent as it is (a 401 of your
+   * own, say). @default every request allowed by `allow`
+   */
+  authorize?: ((request: Request, operation: ProxyOperation) => Authorization | Promise<Authorization>) | undefined;
+  /**
+   * Other origins whose pages may send requests that change state (`https://admin.example.com`).
+   * The proxy's own origin always may; any other page's `POST`, `PATCH`, `PUT` or `DELETE` is 403.
+   */
+  allowedOrigins?: readonly string[] | undefined;
+  /**
+   * The origin the browser calls (`https://admin.example.com`), for the absolute `next`/`previous`
+   * links of PostHog's pages and the proxy's own origin. Without it (and without trusted
+   * forwarding headers) links are written as paths (`/posthog-proxy/api/…?offset=…`): no header of
+   * the request ever names a host in them.
+   */
   publicOrigin?: string | undefined;
   /**
    * Read the public origin from `X-Forwarded-Host`/`X-Forwarded-Proto`. Only behind a proxy that
@@ -60,7 +92,10 @@ export interface ProxyOptions {
   trustForwardedHeaders?: boolean | undefined;
   /** The largest request body forwarded, in bytes; larger ones are answered 413. @default 1048576 (1 MiB) */
   maxBodyBytes?: number | undefined;
-  /** Time limit for PostHog's whole answer, body included; then 504. @default 30000 */
+  /**
+   * Time limit of the whole exchange: reading the browser's body (then 408) and PostHog's whole
+   * answer (then 504). @default 30000
+   */
   timeoutMs?: number | undefined;
   /** The fetch used to call PostHog (a test double, an instrumented fetch). @default the global fetch */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
@@ -79,7 +114,11 @@ export interface ProxyConfig {
   basePath: string;
   apiKey: string | undefined;
   session: SessionSource | undefined;
+  /** Set when neither a key nor a session was given: every request answers it. */
+  missingCredential: string | undefined;
   allow: (operation: ProxyOperation, request: Request) => boolean | Promise<boolean>;
+  authorize: ProxyOptions["authorize"];
+  allowedOrigins: ReadonlySet<string>;
   publicOrigin: string | undefined;
   trustForwardedHeaders: boolean;
   maxBodyBytes: number;
@@ -100,10 +139,12 @@ export function resolveProxyConfig(options: ProxyOptions, table: readonly Operat
   if (typeof session === "string" && !/^[\x20-\x7e]+$/.test(session)) {
     throw new TypeError("createProxyHandler: session must be a Cookie header value such as 'sessionid=…'.");
   }
-  if (apiKey === undefined && session === undefined) {
-    throw new TypeError(
-      "createProxyHandler: no credential. Pass apiKey (or set POSTHOG_PERSONAL_API_KEY), or session for a logged-in PostHog session.",
-    );
+  const missingCredential =
+    apiKey === undefined && session === undefined
+      ? "createProxyHandler: no credential. Pass apiKey (or set POSTHOG_PERSONAL_API_KEY), or session for a logged-in PostHog session."
+      : undefined;
+  if (options.authorize !== undefined && typeof options.authorize !== "function") {
+    throw new TypeError("createProxyHandler: authorize must be a function (request, operation) => boolean | Response.");
   }
   const upstream = resolveHost(options.host ?? readEnv("POSTHOG_HOST") ?? "us");
   if (upstream.protocol === "http:" && !LOOPBACK.test(upstream.hostname) && !options.allowInsecureHttp) {
@@ -118,8 +159,11 @@ export function resolveProxyConfig(options: ProxyOptions, table: readonly Operat
     basePath: checkBasePath(options.basePath ?? "/posthog-proxy"),
     apiKey,
     session,
+    missingCredential,
     allow: allowRule(options.allow, table),
-    publicOrigin: options.publicOrigin === undefined ? undefined : checkOrigin(options.publicOrigin),
+    authorize: options.authorize,
+    allowedOrigins: new Set((options.allowedOrigins ?? []).map((origin) => checkOrigin(origin, "allowedOrigins"))),
+    publicOrigin: options.publicOrigin === undefined ? undefined : checkOrigin(options.publicOrigin, "publicOrigin"),
     trustForwardedHeaders: options.trustForwardedHeaders === true,
     maxBodyBytes: checkNumber("maxBodyBytes", options.maxBodyBytes ?? 1024 * 1024),
     timeoutMs: checkNumber("timeoutMs", options.timeoutMs ?? 30_000),
@@ -151,14 +195,14 @@ function checkBasePath(path: string): string {
   return trimmed;
 }
 
-function checkOrigin(origin: string): string {
+function checkOrigin(origin: string, option: string): string {
   let url: URL | undefined;
   try {
     url = new URL(origin);
   } catch {}
-  if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin.replace(/\/$/, "")) {
+  if (!url || !/^https?:$/.test(url.protocol) || url.origin !== String(origin).replace(/\/$/, "")) {
     throw new TypeError(
-      `createProxyHandler: publicOrigin must be an origin such as "https://admin.example.com"; got ${JSON.stringify(origin)}.`,
+      `createProxyHandler: ${option} must be an origin such as "https://admin.example.com"; got ${JSON.stringify(origin)}.`,
     );
   }
   return url.origin;
@@ -173,8 +217,14 @@ function checkNumber(name: string, value: number): number {
 }
 
 function allowRule(allow: ProxyOptions["allow"], table: readonly OperationInfo[]): ProxyConfig["allow"] {
-  if (allow === undefined) return () => true;
+  // Deny by default: reading needs no list, anything that changes state must be named.
+  if (allow === undefined) return (operation) => operation.httpMethod === "GET";
   if (typeof allow === "function") return allow;
+  if (!Array.isArray(allow)) {
+    throw new TypeError(
+      'createProxyHandler: allow must be a list of operation names (["projects.list", …]) or a function (operation, request) => boolean.',
+    );
+  }
   const known = new Set(table.map((row) => `${row.resource}.${row.method}`));
   const unknown = allow.filter((name) => !known.has(name));
   if (unknown.length) {

@@ -7,24 +7,27 @@
 export interface LinkBases {
   /** PostHog's origin and path prefix, no trailing slash (`https://us.posthog.com`). */
   upstream: string;
-  /** The origin the browser called plus the proxy's base path (`https://app.example.com/posthog-proxy`). */
+  /**
+   * The proxy's public origin plus its base path (`https://app.example.com/posthog-proxy`), or the
+   * base path alone (`/posthog-proxy`) when the app configured no public origin.
+   */
   public: string;
 }
 
-/** The link pointed at the proxy, or as it was when it does not point at this PostHog. */
-export function rewriteLink(link: string, bases: LinkBases): string {
+/** The link pointed at the proxy, or null when it does not point at this PostHog. */
+export function rewriteLink(link: string, bases: LinkBases): string | null {
   let url: URL;
   let upstream: URL;
   try {
     url = new URL(link);
     upstream = new URL(bases.upstream);
   } catch {
-    return link;
+    return null;
   }
   // A self-hosted PostHog behind a TLS terminator often writes http:// links to itself.
   const sameHost = url.host === upstream.host && (url.protocol === upstream.protocol || url.protocol === "http:");
   const prefix = upstream.pathname.replace(/\/$/, "");
-  if (!sameHost || !url.pathname.startsWith(`${prefix}/`)) return link;
+  if (!sameHost || !url.pathname.startsWith(`${prefix}/`)) return null;
   return `${bases.public}${url.pathname.slice(prefix.length)}${url.search}`;
 }
 
@@ -42,7 +45,8 @@ export function rewritePageLinks(text: string, bases: LinkBases): string {
   for (const key of ["next", "previous"]) {
     const link = record[key];
     if (typeof link !== "string") continue;
-    const rewritten = rewriteLink(link, bases);
+    // A link elsewhere stays as it was: iterate() refuses it, and nothing follows it with the proxy's credential.
+    const rewritten = rewriteLink(link, bases) ?? link;
     if (rewritten !== link) {
       record[key] = rewritten;
       changed = true;

@@ -1,8 +1,10 @@
 /**
- * The origin the browser called, for the links the proxy writes into PostHog's pages. Behind Next.js
- * and most hosts `request.url` names the internal address (`http://localhost:3000`), so the `Host`
- * header is read instead; `X-Forwarded-Host` and `X-Forwarded-Proto` only when the app says a proxy
- * in front of it sets them (anyone can send them otherwise).
+ * Where the links the proxy writes into PostHog's pages (`next`, `previous`, a redirect's
+ * `Location`) point: the proxy's base path on the origin the browser called. That origin is known
+ * only from the app's own configuration — `publicOrigin`, or `X-Forwarded-Host`/`-Proto` when the
+ * app says a proxy in front of it overwrites them — never from `Host` or the request target, which
+ * anyone can set (`Host: evil.example` would otherwise put the next page on evil.example). Without
+ * either, links are paths (`/posthog-proxy/api/…`), which the browser resolves against the page.
  */
 
 // A host name, IPv4 or bracketed IPv6 address, with an optional port; nothing that could end the URL.
@@ -15,16 +17,17 @@ export interface OriginOptions {
   trustForwardedHeaders: boolean;
 }
 
+/** `https://admin.example.com`, or "" when links should be paths. */
 export function publicOriginOf(request: Request, options: OriginOptions): string {
   if (options.publicOrigin) return options.publicOrigin;
-  const url = new URL(request.url);
-  let protocol = url.protocol.slice(0, -1);
-  let host = validHost(request.headers.get("host")) ?? url.host;
-  if (options.trustForwardedHeaders) {
-    host = validHost(firstValue(request.headers.get("x-forwarded-host"))) ?? host;
-    const forwardedProto = firstValue(request.headers.get("x-forwarded-proto"))?.toLowerCase();
-    if (forwardedProto === "http" || forwardedProto === "https") protocol = forwardedProto;
-  }
+  if (!options.trustForwardedHeaders) return "";
+  const host = validHost(firstValue(request.headers.get("x-forwarded-host")));
+  if (!host) return "";
+  const forwardedProto = firstValue(request.headers.get("x-forwarded-proto"))?.toLowerCase();
+  const protocol =
+    forwardedProto === "http" || forwardedProto === "https"
+      ? forwardedProto
+      : new URL(request.url).protocol.slice(0, -1);
   return `${protocol}://${host}`;
 }
 

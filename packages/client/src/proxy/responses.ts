@@ -3,10 +3,16 @@
  * `@hogkit/client` turns them into its typed errors. None of them repeats the request or a secret.
  */
 
-function errorResponse(status: number, type: string, code: string, detail: string, extra: HeadersInit = {}): Response {
+export function errorResponse(
+  status: number,
+  type: string,
+  code: string,
+  detail: string,
+  extra: HeadersInit = {},
+): Response {
   return Response.json(
     { type, code, detail, attr: null },
-    { status, headers: { "cache-control": "no-store", "x-hogkit-proxy": "refused", ...extra } },
+    { status, headers: { "cache-control": "private, no-store", "x-hogkit-proxy": "refused", ...extra } },
   );
 }
 
@@ -26,6 +32,56 @@ export function badPath(): Response {
     "invalid_request",
     "invalid_path",
     "The path has an encoded slash or backslash, a dot segment, or an absolute URL in it; the proxy does not forward it.",
+  );
+}
+
+/** 403 for a request that changes state and comes from another site's page. */
+export function crossSite(): Response {
+  return errorResponse(
+    403,
+    "authentication_error",
+    "cross_site_request",
+    "This proxy forwards requests that change something only from its own origin (or the allowedOrigins the app lists).",
+  );
+}
+
+export function notJson(): Response {
+  return errorResponse(
+    415,
+    "invalid_request",
+    "unsupported_media_type",
+    "A request that changes something must be sent with Content-Type: application/json, even without a body.",
+  );
+}
+
+export function notAuthorized(): Response {
+  return errorResponse(403, "authentication_error", "permission_denied", "The app did not authorize this request.");
+}
+
+export function bodyTimeout(timeoutMs: number): Response {
+  return errorResponse(
+    408,
+    "invalid_request",
+    "request_timeout",
+    `The request body did not arrive within ${timeoutMs} ms.`,
+  );
+}
+
+export function redirectElsewhere(): Response {
+  return errorResponse(
+    502,
+    "server_error",
+    "upstream_redirect",
+    "PostHog answered with a redirect to another origin; the proxy does not pass it on.",
+  );
+}
+
+export function noCredential(): Response {
+  return errorResponse(
+    401,
+    "authentication_error",
+    "not_authenticated",
+    "Authentication credentials were not provided.",
   );
 }
 

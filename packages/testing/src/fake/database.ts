@@ -95,6 +95,9 @@ export interface StoredProject {
   generatingDemoData: boolean;
 }
 
+/** What `FakeDatabase.snapshot()` returns: its fields, copied. */
+export type DatabaseSnapshot = Readonly<Record<string, unknown>>;
+
 export class FakeDatabase {
   readonly organizations: FakeOrganization[] = [];
   readonly keys: FakeApiKey[] = [];
@@ -109,6 +112,24 @@ export class FakeDatabase {
   nextProjectId = 1;
   nextDashboardId = 1;
   nextCohortId = 1;
+
+  /** A deep copy of the whole state, for `restore`: what a failed write rolls back to. */
+  snapshot(): DatabaseSnapshot {
+    return structuredClone({ ...this }) as DatabaseSnapshot;
+  }
+
+  /** Back to a snapshot, in place: the same arrays and maps (held by callers), refilled. */
+  restore(snapshot: DatabaseSnapshot): void {
+    const fields = this as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(snapshot)) {
+      const current = fields[key];
+      if (Array.isArray(current)) current.splice(0, current.length, ...(value as unknown[]));
+      else if (current instanceof Map) {
+        current.clear();
+        for (const [entry, item] of value as Map<unknown, unknown>) current.set(entry, item);
+      } else fields[key] = value;
+    }
+  }
 
   /** Every project, full shape, in id order. These are the live records: change them to set up a test. */
   get projects(): Project[] {

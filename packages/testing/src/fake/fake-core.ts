@@ -37,10 +37,11 @@ import { lookupOrganization, membersOf, ORGANIZATIONS, organizationRecord } from
 import { beforeAuthentication, checkPermissions } from "./permissions.js";
 import { newProject } from "./project-records.js";
 import { djangoUuid, pythonInt, pythonRepr } from "./python.js";
-import { readJsonBody } from "./request-body.js";
+import { parseJsonBody, readBodyText } from "./request-body.js";
 import { compileRoutes, matchRoute } from "./routes.js";
 import { validateBySchema } from "./schema-serializer.js";
 import { checkSeedProject, checkSeedRecord, SeedDataError } from "./seed-data.js";
+import { createWriteQueue } from "./transactions.js";
 
 export interface FakeOrganizationInput {
   /** Default: a UUID from the seed. */
@@ -200,7 +201,12 @@ export interface FakeCore {
   reset(): void;
   /** The operation table the fake serves. */
   readonly operations: readonly OperationInfo[];
+  /** Request bodies larger than this are refused with 413 (`maxBodyBytes`). */
+  readonly maxBodyBytes: number;
 }
+
+/** Methods that may change state: run one at a time, all or nothing. */
+const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
   const db = new FakeDatabase();
@@ -217,6 +223,7 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
     featureFlags: new Set(options.featureFlags ?? []),
   };
   const maxBodyBytes = options.maxBodyBytes ?? 20 * 1024 * 1024;
+  const atomically = createWriteQueue(db);
 
   function addKey(input: FakeApiKeyInput, where: string): FakeApiKey {
     checkKeyInput(input, where);
@@ -371,12 +378,31 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
     const { row, params } = match;
     const fault = await faults.apply(row.operationId, request.signal);
     if (fault) return fault;
-    const caller = authenticate(db, request, url);
-    const context = requestContext(request, url, row, params, caller);
-    await beforeAuthentication(context);
-    await checkPermissions(context);
-    const behaviour = (behaviours as Partial<Record<string, Behaviour>>)[row.operationId] ?? derivedBehaviour;
-    return behaviour(context);
+    if (!WRITES.has(method)) return dispatch(request, url, row, params, "");
+    // The bytes first, outside the queue (a slow upload holds up no other write); then the write, atomically.
+    const text = await readBodyText(request, maxBodyBytes);
+    return atomically(() => dispatch(request, url, row, params, text));
+  }
+
+  async function dispatch(
+    request: Request,
+    url: URL,
+    row: OperationInfo,
+    params: Record<string, string>,
+    text: string,
+  ): Promise<Response> {
+    try {
+      const caller = authenticate(db, request, url);
+      const context = requestContext(request, url, row, params, caller, text);
+      await beforeAuthentication(context);
+      await checkPermissions(context);
+      const behaviour = (behaviours as Partial<Record<string, Behaviour>>)[row.operationId] ?? derivedBehaviour;
+      return await behaviour(context);
+    } catch (error) {
+      if (error instanceof ApiError) return error.toResponse();
+      if (error instanceof RawResponseError) return error.response;
+      throw error;
+    }
   }
 
   function requestContext(
@@ -385,6 +411,7 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
     row: OperationInfo,
     params: Record<string, string>,
     caller: Caller,
+    text: string,
   ): RequestContext {
     const raw = params.organization_id;
     // parents_query_dict: `@current` is the user's organization, anything else must parse as a UUID.
@@ -399,7 +426,7 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
     };
     let parsed: Promise<unknown> | undefined;
     const rawBody = () => {
-      parsed ??= readJsonBody(request, maxBodyBytes);
+      parsed ??= Promise.resolve().then(() => parseJsonBody(text, request.headers.get("content-type")));
       return parsed;
     };
     let project: StoredProject | undefined;
@@ -477,6 +504,7 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
     db,
     faults,
     operations,
+    maxBodyBytes,
     get apiKey() {
       return db.keys[0]?.key ?? "";
     },
