@@ -346,7 +346,12 @@ export function contractScenarios(runtime: RuntimeOptions): Scenario[] {
         await new Promise<void>((resolve) => dropping.listen(0, "127.0.0.1", () => resolve()));
         const port = (dropping.address() as { port: number }).port;
         try {
-          const client = createClient({ host: `http://127.0.0.1:${port}`, apiKey: "phx_runtime", backoff, maxRetries: 3 });
+          const client = createClient({
+            host: `http://127.0.0.1:${port}`,
+            apiKey: "phx_runtime",
+            backoff,
+            maxRetries: 3,
+          });
           const dropped = await client.projects.create({ name: "Once" }).catch((error: unknown) => error);
           assert.ok(dropped instanceof ConnectionError, String(dropped));
           assert.equal(dropped.mayHaveBeenApplied, true);
