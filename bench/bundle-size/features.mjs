@@ -89,6 +89,29 @@ const FEATURES = {
     ],
     ["transport.ts", "error = controller?.signal.aborted\n        ? fail(", "error = false\n        ? fail("],
   ],
+  "redirects: followed by the client, on its own origin only (issue 22)": [
+    [
+      "transport.ts",
+      "for (let hops = 0, hop = nextHop(response, url, init); hop; hop = nextHop(response, url, init)) {",
+      "if (false) { let hops = 0; const hop = undefined;",
+    ],
+    [
+      "transport.ts",
+      'const init: RequestInit = { headers, redirect: "manual" };',
+      "const init: RequestInit = { headers };",
+    ],
+  ],
+  "maxResponseBytes: answers read within a limit (issue 22)": [
+    ["transport.ts", "text = await readText(response, maxBytes);", "text = await response.text();"],
+    ["transport.ts", "if (text === undefined) {", "if (false) {"],
+  ],
+  "no re-send of what may have run: connect-phase failures told apart (issue 22)": [
+    [
+      "transport.ts",
+      "const mayHaveBeenApplied = !!response || !neverSent(cause);",
+      "const mayHaveBeenApplied = !!response;",
+    ],
+  ],
   "typed error classes (one per status and failure, names kept)": [
     "authentication-error",
     "bad-request-error",
