@@ -9,6 +9,7 @@
  * signal aborts when the client goes away. Structural types only: no dependency on `@types/node`.
  */
 import type { ProxyHandler } from "./handler.js";
+import { HOST } from "./public-origin.js";
 import { badPath, errorResponse as plain } from "./responses.js";
 
 /** What the listener reads of Node's `IncomingMessage` (Express's `req` included). */
@@ -32,8 +33,6 @@ export interface NodeResponseLike {
 // RFC 9110 token characters; the methods fetch refuses to build a Request with.
 const METHOD = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
-const HOST =
-  /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 // A dot segment as the client wrote it, plain or percent-encoded.
 const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:[/?#]|$)/i;
 

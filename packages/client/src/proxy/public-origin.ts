@@ -8,7 +8,7 @@
  */
 
 // A host name, IPv4 or bracketed IPv6 address, with an optional port; nothing that could end the URL.
-const HOST =
+export const HOST =
   /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 export interface OriginOptions {
