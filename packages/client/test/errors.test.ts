@@ -158,6 +158,34 @@ describe("errors", () => {
     expect(server.requests).toHaveLength(3); // a GET is retried twice on a 5xx
   });
 
+  it("say that a 500 not in PostHog's error shape may not be PostHog's, and keep 'failed on that input' for PostHog's own", async () => {
+    // A local proxy's own error page (nginx, a dev server) in front of PostHog.
+    const page = `<!DOCTYPE html><html><body><h1>Internal Server Error</h1><p>upstream ${KEY} crashed</p></body></html>`;
+    const posthogs = { type: "server_error", code: "error", detail: "A server error occurred.", attr: null };
+    const server = await startServer((_req, res, index) => {
+      if (index === 0) {
+        res.writeHead(500, { "content-type": "text/html" });
+        return res.end(page);
+      }
+      json(res, 500, index === 1 ? { message: "gateway failed" } : posthogs);
+    });
+    const client = createClient({ apiKey: KEY, host: server.url, maxRetries: 0 });
+    const messages: string[] = [];
+    for (let i = 0; i < 3; i++)
+      messages.push(((await client.projects.retrieve(1).catch((e: unknown) => e)) as Error).message);
+    const [html, gateway, own] = messages as [string, string, string];
+    expect(html).toContain("PostHog answered 500 with text/html (");
+    expect(html).toContain(
+      'starting "<!DOCTYPE html><html><body><h1>Internal Server Error</h1><p>upstream [redacted] crashed',
+    );
+    expect(html).toContain("This answer may not be PostHog's: a proxy or gateway in front of it may have failed");
+    expect(gateway).toContain("may not be PostHog's");
+    for (const message of [html, gateway]) expect(message).not.toContain("failed on that input");
+    expect(own).toContain("PostHog failed on that input: check the arguments against the operation's docs");
+    expect(own).not.toContain("may not be PostHog's");
+    expect(messages.join("\n")).not.toContain(KEY);
+  });
+
   it("turn a 200 with truncated JSON into a clear error, not a SyntaxError", async () => {
     const server = await startServer((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });

@@ -111,8 +111,16 @@ export function errorFromResponse(
     if (refusal?.reason === "session_only") what = `${refusal.advice} ${what}`;
     else advice = refusal?.advice;
   }
+  // A 5xx without PostHog's error shape (an HTML page, a gateway's text) came from whatever stands in front of it.
+  if (status >= 500 && !text(fields.type)) {
+    advice = "This answer may not be PostHog's: a proxy or gateway in front of it may have failed";
+  }
   // PostHog's own 500s are uncaught exceptions on some inputs (see the operation's docs): retrying rarely helps.
-  if (status === 500) advice = "PostHog failed on that input: check the arguments against the operation's docs";
+  if (status === 500)
+    advice =
+      fields.type === "server_error"
+        ? "PostHog failed on that input: check the arguments against the operation's docs"
+        : advice;
   if (status === 429) {
     Object.assign(extra, { attempts, waitedMs });
     advice = `Tried ${attempts} time${attempts > 1 ? "s" : ""}, waited ${waitedMs < 1000 ? `${Math.round(waitedMs)} ms` : `${(waitedMs / 1000).toFixed(1)} s`} in all`;
