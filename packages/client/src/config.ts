@@ -147,14 +147,18 @@ export const KEY_VARIABLE = "POSTHOG_PERSONAL_API_KEY";
 
 export function resolveConfig(options: ClientOptions<string> = {}): Config {
   const apiKey = options.apiKey === undefined ? readEnv(KEY_VARIABLE) : options.apiKey;
-  if (typeof apiKey === "string") checkKey(apiKey, options.dangerouslyAllowBrowser);
-  const host: string = options.host ?? readEnv("POSTHOG_HOST") ?? "us";
+  // A message names what the user wrote: the option, or the environment variable it came from.
+  if (typeof apiKey === "string") {
+    checkKey(apiKey, options.dangerouslyAllowBrowser, options.apiKey === undefined ? KEY_VARIABLE : "apiKey");
+  }
+  const envHost = options.host === undefined ? readEnv("POSTHOG_HOST") : undefined;
+  const host: string = options.host ?? envHost ?? "us";
   // A same-origin path stays a path, resolved per request (see `baseOf`); anything else must be an http(s) URL.
   const path = /^\/(?!\/)[^?#\\]*$/.test(host);
   const absolute = HOSTS[host.toLowerCase()] ?? host;
   if (!path && !/^https?:\/\/[^/?#@\\]+(\/[^?#]*)?$/i.test(absolute)) {
     throw misuse(
-      `host must be "us", "eu", an http(s) URL or a path (such as "/posthog-proxy"), without credentials, ` +
+      `${envHost === undefined ? "host" : "POSTHOG_HOST"} must be "us", "eu", an http(s) URL or a path (such as "/posthog-proxy"), without credentials, ` +
         `query, fragment or backslash; got ${JSON.stringify(host.replace(/\/\/[^/]*@/, "//…@"))}.`,
     );
   }
@@ -210,7 +214,7 @@ export function credentials({ authorization = "", cookie = "" }: Record<string, 
 }
 
 /** Says what is wrong with a key before it is ever sent, without showing it. */
-function checkKey(key: string, allowBrowser: boolean | undefined): void {
+function checkKey(key: string, allowBrowser: boolean | undefined, name: string): void {
   const problem = /^bearer\s/i.test(key)
     ? 'starts with "Bearer ": pass the key alone'
     : key.trim() !== key
@@ -219,7 +223,7 @@ function checkKey(key: string, allowBrowser: boolean | undefined): void {
         ? "is a project API key (phc_…), which only captures events: pass a personal API key (phx_…)"
         : !/^[\x21-\x7e]+$/.test(key) &&
           "must be a non-empty string of visible ASCII characters (a personal API key, phx_…)";
-  if (problem) throw misuse(`apiKey ${problem}.`);
+  if (problem) throw misuse(`${name} ${problem}.`);
   if (isBrowser() && !allowBrowser) {
     throw misuse(
       "an apiKey in a web page can be read by anyone who opens it: let a same-origin proxy add it " +

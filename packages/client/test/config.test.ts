@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createClient } from "../src/index.js";
+import { createProxyHandler } from "../src/proxy/index.js";
 import { json, KEY, project, startServer } from "./helpers/server.js";
 
 afterEach(() => {
@@ -117,6 +118,28 @@ describe("environment", () => {
     vi.stubEnv("POSTHOG_HOST", server.url);
     await createClient().projects.retrieve(1);
     expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+
+  it("names the environment variable a bad value came from, not an option the user never wrote", () => {
+    vi.stubEnv("POSTHOG_PERSONAL_API_KEY", `Bearer ${KEY}`);
+    expect(() => createClient()).toThrow(
+      /^@hogkit\/client: POSTHOG_PERSONAL_API_KEY starts with "Bearer ": pass the key alone\.$/,
+    );
+    expect(() => createProxyHandler()).toThrow(/^createProxyHandler: POSTHOG_PERSONAL_API_KEY starts with "Bearer "/);
+    vi.stubEnv("POSTHOG_PERSONAL_API_KEY", `${KEY}\n`);
+    expect(() => createClient()).toThrow(/POSTHOG_PERSONAL_API_KEY ends with a newline: trim it/);
+    vi.stubEnv("POSTHOG_PERSONAL_API_KEY", KEY);
+    vi.stubEnv("POSTHOG_HOST", "eur");
+    expect(() => createClient()).toThrow(
+      /^@hogkit\/client: POSTHOG_HOST must be "us", "eu", an http\(s\) URL .*; got "eur"\.$/,
+    );
+    expect(() => createProxyHandler()).toThrow(
+      /^createProxyHandler: POSTHOG_HOST must be "us", "eu" or an http\(s\) URL/,
+    );
+    // The options themselves are named as options.
+    expect(() => createClient({ host: "eur" as "eu" })).toThrow(/@hogkit\/client: host must be/);
+    expect(() => createClient({ apiKey: `Bearer ${KEY}` })).toThrow(/@hogkit\/client: apiKey starts with "Bearer "/);
+    expect(() => createProxyHandler({ apiKey: `Bearer ${KEY}` })).toThrow(/createProxyHandler: apiKey starts with/);
   });
 
   it("prefers options to the environment", async () => {

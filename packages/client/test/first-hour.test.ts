@@ -51,7 +51,8 @@ describe("an apiKey that is not a personal API key as such", () => {
 
   it("the same checks hold for a key read from POSTHOG_PERSONAL_API_KEY", () => {
     vi.stubEnv("POSTHOG_PERSONAL_API_KEY", `${KEY}\r\n`);
-    expect(thrown(() => createCore()).message).toMatch(/apiKey ends with a newline: trim it/);
+    // The message names the variable the key came from (issue 25), not the option the user never wrote.
+    expect(thrown(() => createCore()).message).toMatch(/POSTHOG_PERSONAL_API_KEY ends with a newline: trim it/);
   });
 });
 

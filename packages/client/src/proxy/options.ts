@@ -133,7 +133,12 @@ const LOOPBACK = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 export function resolveProxyConfig(options: ProxyOptions, table: readonly OperationInfo[]): ProxyConfig {
   const apiKey = options.apiKey ?? readEnv("POSTHOG_PERSONAL_API_KEY");
   if (apiKey !== undefined && !/^[\x21-\x7e]+$/.test(apiKey)) {
-    throw new TypeError("createProxyHandler: apiKey must be a non-empty string of visible ASCII characters (phx_…).");
+    const name = options.apiKey === undefined ? "POSTHOG_PERSONAL_API_KEY" : "apiKey";
+    throw new TypeError(
+      /^bearer\s/i.test(apiKey)
+        ? `createProxyHandler: ${name} starts with "Bearer ": pass the key alone.`
+        : `createProxyHandler: ${name} must be a non-empty string of visible ASCII characters (phx_…).`,
+    );
   }
   const session = options.session;
   if (typeof session === "string" && !/^[\x20-\x7e]+$/.test(session)) {
@@ -146,7 +151,8 @@ export function resolveProxyConfig(options: ProxyOptions, table: readonly Operat
   if (options.authorize !== undefined && typeof options.authorize !== "function") {
     throw new TypeError("createProxyHandler: authorize must be a function (request, operation) => boolean | Response.");
   }
-  const upstream = resolveHost(options.host ?? readEnv("POSTHOG_HOST") ?? "us");
+  const envHost = options.host === undefined ? readEnv("POSTHOG_HOST") : undefined;
+  const upstream = resolveHost(options.host ?? envHost ?? "us", envHost === undefined ? "host" : "POSTHOG_HOST");
   if (upstream.protocol === "http:" && !LOOPBACK.test(upstream.hostname) && !options.allowInsecureHttp) {
     throw new TypeError(
       `createProxyHandler: refusing to send credentials in clear text to ${upstream.origin}. Use https:// or pass allowInsecureHttp: true.`,
@@ -172,14 +178,14 @@ export function resolveProxyConfig(options: ProxyOptions, table: readonly Operat
   };
 }
 
-function resolveHost(host: string): URL {
+function resolveHost(host: string, name: string): URL {
   let url: URL | undefined;
   try {
     url = new URL(HOSTS[host.toLowerCase()] ?? host);
   } catch {}
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
     throw new TypeError(
-      `createProxyHandler: host must be "us", "eu" or an http(s) URL without credentials, query or fragment; got ${JSON.stringify(host.replace(/\/\/[^/]*@/, "//…@"))}.`,
+      `createProxyHandler: ${name} must be "us", "eu" or an http(s) URL without credentials, query or fragment; got ${JSON.stringify(host.replace(/\/\/[^/]*@/, "//…@"))}.`,
     );
   }
   return url;
