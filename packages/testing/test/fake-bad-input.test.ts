@@ -101,6 +101,29 @@ describe("bad input", () => {
     unchanged();
   });
 
+  it("an {id} that decodes to '.' or '/' is 404 for every method, with no Allow header (DRF's [^/.]+ matches no route)", async () => {
+    const methods = [...new Set(operationTable.map((op) => op.httpMethod)), "PUT"];
+    for (const id of ["1%2E5", "%2E%2E%2Fusers", "1%2F2"]) {
+      for (const method of methods) {
+        const answer = await call(fake, method, `${PROJECTS}${id}/`, method === "GET" ? {} : { body: {} });
+        expect(answer.status, `${method} ${id}`).toBe(404);
+        expect(answer.headers.get("allow"), `${method} ${id}`).toBeNull();
+      }
+    }
+    unchanged();
+  });
+
+  it('"" for a relational field is null, as DRF\'s RelatedField makes it: logo_media_id and primary_dashboard', async () => {
+    const organization = await call(fake, "PATCH", `/api/organizations/${fake.organizationId}/`, {
+      body: { logo_media_id: "" },
+    });
+    expect(organization.status).toBe(200);
+    expect(organization.body).toMatchObject({ logo_media_id: null });
+    const project = await call(fake, "PATCH", `${PROJECTS}1/`, { body: { primary_dashboard: "" } });
+    expect(project.status).toBe(200);
+    expect(project.body).toMatchObject({ primary_dashboard: null });
+  });
+
   it("an unknown path is 404 and a method the path does not have is 405", async () => {
     expect((await call(fake, "GET", "/api/organizations/@current/dashboards/")).status).toBe(404);
     // A method the table has no operation for on the item path (PUT today; whichever is missing after a sync).

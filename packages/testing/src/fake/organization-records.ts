@@ -137,6 +137,8 @@ export function bootstrapOrganization(runtime: FakeRuntime, attrs: Record<string
 
 /** Validated fields onto the record; `logo_media_id` names an UploadedMedia, of which the fake has none. */
 export function applyOrganizationFields(organization: FakeOrganization, attrs: Record<string, unknown>): void {
+  // DRF's RelatedField.run_validation: "We force empty strings to None values for relational fields."
+  if (attrs.logo_media_id === "") attrs.logo_media_id = null;
   const logo = attrs.logo_media_id;
   if (logo !== undefined && logo !== null) {
     throw validationError(`Invalid pk "${String(logo)}" - object does not exist.`, "does_not_exist", "logo_media_id");

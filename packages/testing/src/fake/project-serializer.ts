@@ -110,9 +110,9 @@ function validateName(input: SerializerInput, value: string): string {
   return value;
 }
 
-/** PrimaryKeyRelatedField(queryset=Dashboard.objects.all(), allow_null=True). */
+/** PrimaryKeyRelatedField(queryset=Dashboard.objects.all(), allow_null=True); "" is None, as for every RelatedField. */
 function dashboardField(runtime: FakeRuntime, value: unknown): number | null {
-  if (value === null) return null;
+  if (value === null || value === "") return null;
   if (typeof value === "boolean") throw incorrectType(value);
   const id =
     typeof value === "number"

@@ -51,14 +51,15 @@ export function matchRoute(
   for (const route of routes) {
     const found = route.pattern.exec(pathname);
     if (!found) continue;
+    const params: Record<string, string> = {};
+    for (const [i, name] of route.names.entries()) params[name] = safeDecode(found[i + 1] as string);
+    // Django resolves the decoded path: an encoded `/` or `.` does not stay inside the segment, so
+    // the route does not exist for any method (404, never a 405 naming the methods it has).
+    if (Object.values(params).some((value) => /[/.]/.test(value))) continue;
     if (route.row.httpMethod !== method) {
       allowed.push(route.row.httpMethod);
       continue;
     }
-    const params: Record<string, string> = {};
-    for (const [i, name] of route.names.entries()) params[name] = safeDecode(found[i + 1] as string);
-    // Django resolves the decoded path: an encoded `/` or `.` does not stay inside the segment.
-    if (Object.values(params).some((value) => /[/.]/.test(value))) continue;
     return { row: route.row, params };
   }
   return allowed.length ? { allowed } : null;

@@ -866,7 +866,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description An organization UUID, or `@current` for the caller's current organization (which moves when the caller switches organization, creates one, or creates a project elsewhere). */
+                /** @description An organization UUID, or `@current` for the caller's current organization (which moves when the caller switches organization, creates one, or moves their current project to another organization). */
                 id: string;
             };
             cookie?: never;
@@ -894,7 +894,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description An organization UUID, or `@current` for the caller's current organization (which moves when the caller switches organization, creates one, or creates a project elsewhere). */
+                /** @description An organization UUID, or `@current` for the caller's current organization (which moves when the caller switches organization, creates one, or moves their current project to another organization). */
                 id: string;
             };
             cookie?: never;
@@ -927,7 +927,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description An organization UUID, or `@current` for the caller's current organization (which moves when the caller switches organization, creates one, or creates a project elsewhere). */
+                /** @description An organization UUID, or `@current` for the caller's current organization (which moves when the caller switches organization, creates one, or moves their current project to another organization). */
                 id: string;
             };
             cookie?: never;
@@ -954,7 +954,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description An organization UUID, or `@current` for the caller's current organization (which moves when the caller switches organization, creates one, or creates a project elsewhere). */
+                /** @description An organization UUID, or `@current` for the caller's current organization (which moves when the caller switches organization, creates one, or moves their current project to another organization). */
                 id: string;
             };
             cookie?: never;
