@@ -115,6 +115,23 @@ describe("hogkit-mock", () => {
     expect(message).toContain("unknown key(s) project");
   });
 
+  it("a busy port exits 2 suggesting --port", async () => {
+    const running = await start(["--port", "0"]);
+    try {
+      const port = new URL(running.url).port;
+      const second = spawn(process.execPath, [cli, "--port", port], { stdio: ["ignore", "pipe", "pipe"] });
+      let stderr = "";
+      second.stderr?.on("data", (chunk) => (stderr += chunk));
+      expect(await exitCode(second)).toBe(2);
+      expect(stderr).toContain(
+        `port ${port} on 127.0.0.1 is in use (another hogkit-mock?): pass --port <another port>`,
+      );
+    } finally {
+      running.child.kill("SIGTERM");
+      await exitCode(running.child);
+    }
+  });
+
   it("bad arguments exit 2 with a message", async () => {
     const child = spawn(process.execPath, [cli, "--port", "nope"], { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
