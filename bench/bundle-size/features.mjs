@@ -25,7 +25,7 @@ const FEATURES = {
     ],
   ],
   "PostHog's own 500: failed on that input (issue 13)": [
-    ["errors/from-response.ts", "if (status === 500) advice =", "if (false) advice ="],
+    ["errors/from-response.ts", 'if (status === 500 && fields.type === "server_error") {', "if (false) {"],
   ],
   "429 attempts and wait in RateLimitError (issue 15)": [
     ["errors/from-response.ts", "if (status === 429) {", "if (false) {"],

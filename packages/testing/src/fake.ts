@@ -31,8 +31,7 @@ export function createFakePostHog(options: FakePostHogOptions = {}): FakePostHog
   const core = createFakeCore(options);
   let handlers: MswRequestHandler[] | undefined;
   const fake = Object.assign(core, {
-    listen: (listenOptions?: ListenOptions) =>
-      listen(core.handle, { maxBodyBytes: core.maxBodyBytes, ...listenOptions }),
+    listen: (listenOptions?: ListenOptions) => listen(core, listenOptions),
   });
   Object.defineProperty(fake, "handlers", {
     enumerable: true,

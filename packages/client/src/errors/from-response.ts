@@ -116,11 +116,9 @@ export function errorFromResponse(
     advice = "This answer may not be PostHog's: a proxy or gateway in front of it may have failed";
   }
   // PostHog's own 500s are uncaught exceptions on some inputs (see the operation's docs): retrying rarely helps.
-  if (status === 500)
-    advice =
-      fields.type === "server_error"
-        ? "PostHog failed on that input: check the arguments against the operation's docs"
-        : advice;
+  if (status === 500 && fields.type === "server_error") {
+    advice = "PostHog failed on that input: check the arguments against the operation's docs";
+  }
   if (status === 429) {
     Object.assign(extra, { attempts, waitedMs });
     advice = `Tried ${attempts} time${attempts > 1 ? "s" : ""}, waited ${waitedMs < 1000 ? `${Math.round(waitedMs)} ms` : `${(waitedMs / 1000).toFixed(1)} s`} in all`;

@@ -71,14 +71,12 @@ async function main(): Promise<void> {
     // A SeedDataError names the project and the field: `projects[0].timezone: "Mars/Olympus" is not a valid choice.`
     fail(`${values.data ? `--data ${values.data}: ` : ""}${(error as Error).message.replace(/^\[hogkit fake\] /, "")}`);
   }
-  // The fake's body limit is the server's too: a huge upload is refused as it arrives, never held whole.
-  const server = await listen(fake.handle, { port, host: values.host, maxBodyBytes: fake.maxBodyBytes }).catch(
-    (error: Error & { code?: string }) =>
-      fail(
-        error.code === "EADDRINUSE"
-          ? `port ${port} on ${values.host} is in use (another hogkit-mock?): pass --port <another port>, or --port 0 for any free one`
-          : `cannot listen on ${values.host}:${port}: ${error.message}`,
-      ),
+  const server = await listen(fake, { port, host: values.host }).catch((error: Error & { code?: string }) =>
+    fail(
+      error.code === "EADDRINUSE"
+        ? `port ${port} on ${values.host} is in use (another hogkit-mock?): pass --port <another port>, or --port 0 for any free one`
+        : `cannot listen on ${values.host}:${port}: ${error.message}`,
+    ),
   );
   // Handlers first: whoever reads the banner may signal us right away.
   let stopping = false;

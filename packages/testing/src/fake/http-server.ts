@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { ApiError, fakeBugResponse } from "./api-error.js";
+import type { FakeCore } from "./fake-core.js";
 import { tooLarge } from "./request-body.js";
 
 export interface ListenOptions {
@@ -32,13 +33,15 @@ const HOST =
   /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 const badRequest = (detail: string) => new ApiError(400, "invalid_request", "bad_request", detail);
 
+/** Serves `fake` (its answers, and its body limit unless the options set another). */
 export async function listen(
-  handle: (request: Request) => Promise<Response>,
+  fake: Pick<FakeCore, "handle" | "maxBodyBytes">,
   options: ListenOptions = {},
 ): Promise<RunningServer> {
   const { createServer } = await import("node:http");
   const host = options.host ?? "127.0.0.1";
-  const maxBodyBytes = options.maxBodyBytes ?? Number.POSITIVE_INFINITY;
+  const maxBodyBytes = options.maxBodyBytes ?? fake.maxBodyBytes;
+  const handle = (request: Request) => fake.handle(request);
   const server: Server = createServer((req, res) => {
     serve(handle, req, res, host, maxBodyBytes).catch((error: unknown) => {
       if (!res.headersSent) void send(res, fakeBugResponse(error));

@@ -78,7 +78,8 @@ export const transports: Transport[] = [
     name: "HTTP",
     async start() {
       const target = switchable();
-      const running = await listen(target.handle, { port: 0 });
+      // The server outlives each fact's fake: no limit of its own, each fake refuses bodies over its own.
+      const running = await listen({ handle: target.handle, maxBodyBytes: Number.POSITIVE_INFINITY }, { port: 0 });
       return { base: running.url, use: target.use, close: () => running.close() };
     },
   },
