@@ -3,6 +3,8 @@
  * and the types are generated), all drawing from one seeded generator, so the same seed and the
  * same sequence of calls give the same values, byte for byte.
  */
+import { operationTable } from "@hogkit/types";
+import { consistentPage, offsetListsBySchema, type PageOptions } from "./factory-pages.js";
 import { type FactoryName, factoryTable, type GeneratedFactories } from "./generated/factories.js";
 import { schemaDocument } from "./generated/schemas.js";
 import { deepMerge } from "./overrides.js";
@@ -19,7 +21,28 @@ export interface FactoryOptions {
   firstId?: number;
 }
 
-export interface Factories extends GeneratedFactories {
+/** The schemas that offset-paginated list operations answer (`PaginatedProjectBackwardCompatBasicList`, …). */
+type OffsetPageSchema = Extract<(typeof operationTable)[number], { pagination: { style: "offset" } }>["responseSchema"];
+
+/** The factories of those schemas: `buildProjectsPage`, `buildOrganizationsPage`. */
+type PageFactoryName = {
+  [K in FactoryName]: (typeof factoryTable)[K] extends { schema: OffsetPageSchema; view: "read" } ? K : never;
+}[FactoryName];
+
+type PageFactories = {
+  /**
+   * A schema-valid page of the list whose `count`, `next` and `previous` agree with its results, as
+   * PostHog's pagination answers them: `overrides` are deep-merged (arrays replaced) and win;
+   * `page.records` (every record of the list) and `page.url` (the URL the page answers) build one
+   * page of a longer list, with `next`/`previous` links that `iterate()` follows.
+   */
+  [K in PageFactoryName]: (
+    overrides?: Parameters<GeneratedFactories[K]>[0],
+    page?: PageOptions<ReturnType<GeneratedFactories[K]>["results"][number]>,
+  ) => ReturnType<GeneratedFactories[K]>;
+};
+
+export interface Factories extends Omit<GeneratedFactories, PageFactoryName>, PageFactories {
   readonly seed: number;
   /**
    * Builds any component schema by its name in the spec (`"ProjectBackwardCompat"`), in the
@@ -50,8 +73,13 @@ export function createFactories(options: FactoryOptions = {}): Factories {
     return deepMerge(value, overrides);
   };
   const factories: Record<string, unknown> = { seed, random, nextId: state.nextId, buildSchema };
+  const lists = offsetListsBySchema(operationTable);
   for (const [name, { schema, view }] of Object.entries(factoryTable)) {
-    factories[name as FactoryName] = (overrides?: unknown) => buildSchema(schema, view, overrides);
+    const list = view === "read" ? lists.get(schema) : undefined;
+    factories[name as FactoryName] = list
+      ? (overrides?: Record<string, unknown>, page?: PageOptions<unknown>) =>
+          consistentPage(name, list, buildSchema(schema, view) as Record<string, unknown>, overrides, page)
+      : (overrides?: unknown) => buildSchema(schema, view, overrides);
   }
   return factories as unknown as Factories;
 }

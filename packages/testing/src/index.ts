@@ -3,6 +3,7 @@
  * (MSW handlers, a real HTTP server, the `hogkit-mock` CLI), with fault injection.
  */
 export { createFactories, type Factories, type FactoryOptions } from "./factories.js";
+export type { PageOptions } from "./factory-pages.js";
 export type {
   ActivityLogEntry,
   ApiKeyKind,

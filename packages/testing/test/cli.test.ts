@@ -42,6 +42,26 @@ describe("hogkit-mock", () => {
     expect(readFileSync(cli, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
 
+  it("every bin is a committed file, so a workspace install links it before any build, and it runs the CLI", async () => {
+    const root = resolve(import.meta.dirname, "..");
+    const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+    const bins = Object.entries(manifest.bin as Record<string, string>);
+    expect(bins.map(([name]) => name)).toEqual(["hogkit-mock"]);
+    for (const [name, target] of bins) {
+      const file = resolve(root, target);
+      expect(file.startsWith(resolve(root, "dist")), `${name} -> ${target} is built, absent at install time`).toBe(
+        false,
+      );
+      expect(readFileSync(file, "utf8").startsWith("#!/usr/bin/env node\n"), target).toBe(true);
+      expect(manifest.files, `${target} is published`).toContain(target.replace(/^\.\//, "").split("/")[0]);
+      const child = spawn(process.execPath, [file, "--help"], { stdio: ["ignore", "pipe", "pipe"] });
+      let stdout = "";
+      child.stdout?.on("data", (chunk) => (stdout += chunk));
+      expect(await exitCode(child)).toBe(0);
+      expect(stdout).toMatch(/^usage: hogkit-mock /);
+    }
+  });
+
   it("prints its URL, a key with every scope, a session cookie and an export line; serves demo projects; exits 0 on SIGTERM", async () => {
     const { child, url, key, cookie, output } = await start(["--port", "0", "--seed", "42"]);
     expect(output()).toContain(`\nexport POSTHOG_HOST=${url} POSTHOG_PERSONAL_API_KEY=${key}\n`);

@@ -4,8 +4,8 @@
  *
  * Serves the fake Projects API over HTTP and prints what a script needs to call it: the URL, a
  * personal API key with every scope, a session cookie, and a ready `export POSTHOG_HOST=…
- * POSTHOG_PERSONAL_API_KEY=…` line. It starts with a few demo projects unless `--empty` (or
- * `--data` brings projects of its own). `--data` is a JSON file with any of `organizations`,
+ * POSTHOG_PERSONAL_API_KEY=…` line to run in another shell. It starts with a few demo projects
+ * unless `--empty` (or `--data` brings projects of its own). `--data` is a JSON file with any of `organizations`,
  * `projects`, `keys` (the options of createFakePostHog), checked like requests are. Stops on
  * SIGINT/SIGTERM.
  */
@@ -98,7 +98,8 @@ async function main(): Promise<void> {
   console.log(`  projects: ${fake.db.projects.length ? names : "none (--empty)"}`);
   console.log(`  personal API key, every scope: ${fake.apiKey}`);
   console.log(`  session (session-only operations): Cookie: ${session.cookie}`);
-  console.log("  for @hogkit/client and scripts, in this shell:");
+  // This shell is busy serving (in the foreground until Ctrl-C): the export line is for another one.
+  console.log("  for @hogkit/client and scripts, run this in another shell (this one is serving):");
   console.log(`export POSTHOG_HOST=${server.url} POSTHOG_PERSONAL_API_KEY=${fake.apiKey}`);
   console.log(
     `  try: curl -H "Authorization: Bearer ${fake.apiKey}" ${server.url}/api/organizations/@current/projects/`,

@@ -44,10 +44,15 @@ export interface FakeOrganization {
    * and below that the fake acts on.
    */
   settings: Record<string, unknown>;
+  /**
+   * Read-only fields PostHog computes from what the fake does not model, by API field name
+   * (`customer_id` from billing, `metadata` from the instance): as seeded, else a self-hosted instance's.
+   */
+  readOnly: Record<string, unknown>;
   /** 0 none, 3 config (Cloud's default), 6 install, 9 root. Read-only in the API. */
   pluginsAccessLevel: 0 | 3 | 6 | 9;
-  /** The plan: `organizations_projects` (with its limit), `organization_invite_settings`, … */
-  availableProductFeatures: ProductFeature[];
+  /** The plan: `organizations_projects` (with its limit), `organization_invite_settings`, …; null is none. */
+  availableProductFeatures: ProductFeature[] | null;
   /** Members may create projects (needs `organization_invite_settings`). */
   membersCanCreateProjects: boolean;
   /** Members may use personal API keys here (enforced with `organization_security_settings`). */
@@ -105,6 +110,8 @@ export class FakeDatabase {
   readonly stored = new Map<number, StoredProject>();
   /** Dashboards by id, with the project each belongs to (for `primary_dashboard`). */
   readonly dashboards = new Map<number, number>();
+  /** Uploaded media by id, with the organization that uploaded it (for an organization's `logo_media_id`). */
+  readonly uploadedMedia = new Map<string, string>();
   user: FakeUser = { first_name: "Hogkit", email: "hogkit@example.com" };
   /** The user's current organization (`@current`) and current project (`id=@current`). */
   currentOrganizationId = "";
@@ -161,9 +168,10 @@ export class FakeDatabase {
     stored.generatingDemoData = generating;
   }
 
-  /** A new dashboard of project `projectId`; its id, for `primary_dashboard`. */
+  /** A new dashboard of project `projectId`; its id, for `primary_dashboard`. Seeded ids are skipped. */
   addDashboard(projectId: number): number {
-    const id = this.nextDashboardId++;
+    let id = this.nextDashboardId++;
+    while (this.dashboards.has(id)) id = this.nextDashboardId++;
     this.dashboards.set(id, projectId);
     return id;
   }

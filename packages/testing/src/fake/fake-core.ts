@@ -26,45 +26,23 @@ import {
   type FakeOrganization,
   type FakeSession,
   type FakeUser,
-  type MembershipLevel,
-  type ProductFeature,
   type Project,
   type StoredProject,
 } from "./database.js";
 import { derivedBehaviour } from "./fallback.js";
 import { FaultInjector } from "./faults.js";
-import { lookupOrganization, membersOf, ORGANIZATIONS, organizationRecord } from "./organization-records.js";
+import { lookupOrganization, ORGANIZATIONS } from "./organization-records.js";
+import type { FakeOrganizationInput } from "./organization-seeds.js";
 import { beforeAuthentication, checkPermissions } from "./permissions.js";
-import { newProject } from "./project-records.js";
 import { djangoUuid, pythonInt, pythonRepr } from "./python.js";
 import { parseJsonBody, readBodyText } from "./request-body.js";
 import { compileRoutes, matchRoute } from "./routes.js";
 import { validateBySchema } from "./schema-serializer.js";
-import { checkSeedProject, checkSeedRecord, SeedDataError } from "./seed-data.js";
+import { SeedDataError } from "./seed-data.js";
+import { checkProjectSeeds, checkSeedsReadBack, seedOrganizations, seedProjects } from "./seed-state.js";
 import { createWriteQueue } from "./transactions.js";
 
-export interface FakeOrganizationInput {
-  /** Default: a UUID from the seed. */
-  id?: string;
-  name?: string;
-  /** The fake user's level here: 1 member, 8 admin, 15 owner (default), null not a member. */
-  membershipLevel?: MembershipLevel;
-  /** The organization's other members, by level (`member_count` counts them); one owner at most, the user included. */
-  members?: Array<{ level: 1 | 8 | 15; email?: string }>;
-  /**
-   * The plan, as PostHog's `available_product_features`. Default: unlimited projects
-   * (`[{ key: "organizations_projects", limit: null }]`); `[]` is PostHog's free plan (one project).
-   */
-  availableProductFeatures?: ProductFeature[];
-  /** Members may create projects (PostHog also needs the `organization_invite_settings` feature). */
-  membersCanCreateProjects?: boolean;
-  /** Default true. False refuses members' personal API keys (with the `organization_security_settings` feature). */
-  membersCanUsePersonalApiKeys?: boolean;
-  /** A paid subscription: the organization's last project cannot be deleted. Default false. */
-  hasActiveSubscription?: boolean;
-  /** `anonymize_ips` of new projects (PostHog's EU Cloud sets it). Default false. */
-  defaultAnonymizeIps?: boolean;
-}
+export type { FakeOrganizationInput } from "./organization-seeds.js";
 
 export interface FakeApiKeyInput {
   /** Default: a `phx_…` key (or `pha_…` token) from the seed. */
@@ -82,11 +60,18 @@ export interface FakeApiKeyInput {
 export interface FakePostHogOptions {
   /** Seed for every generated value (ids, UUIDs, tokens, fields); default 1. */
   seed?: number;
-  /** Default: one organization where the user is owner. The first the user belongs to is `@current`. */
+  /**
+   * The fake's options for each, and/or PostHog's organization record as it returns it. Default: the
+   * organizations the projects name, else one where the user is owner. The first the user belongs to
+   * is `@current`.
+   */
   organizations?: FakeOrganizationInput[];
   /**
-   * Projects to start with, checked like a request (a bad value is a SeedDataError); each starts as
-   * PostHog creates one, with these fields set. The first in the current organization is `@current`.
+   * Projects that already exist: any fields of PostHog's project record, exactly as PostHog returns
+   * them (a GET response, or a list item), stored as given and checked by type and enum (a bad value
+   * is a SeedDataError naming the project and field). What is not given is as PostHog creates it.
+   * The organizations and primary dashboards they name exist. The first in the current organization
+   * is `@current`.
    */
   projects?: Array<Partial<Project>>;
   /** Personal API keys and OAuth tokens the fake accepts. Default: one personal key with every scope. */
@@ -157,22 +142,6 @@ function checkKeyInput(input: FakeApiKeyInput, where: string): void {
   }
 }
 
-function checkOrganizationInput(input: FakeOrganizationInput, index: number): void {
-  const where = `[hogkit fake] organizations[${index}]`;
-  if (input === null || typeof input !== "object" || Array.isArray(input)) {
-    throw new SeedDataError(`${where}: each organization must be an object`);
-  }
-  if (input.name !== undefined && (typeof input.name !== "string" || !input.name.trim() || input.name.length > 64)) {
-    throw new SeedDataError(`${where}.name: must be a non-empty string of at most 64 characters`);
-  }
-  if (input.membershipLevel !== undefined && ![1, 8, 15, null].includes(input.membershipLevel)) {
-    throw new SeedDataError(`${where}.membershipLevel: must be 1 (member), 8 (admin), 15 (owner) or null`);
-  }
-  if (input.members !== undefined && !Array.isArray(input.members)) {
-    throw new SeedDataError(`${where}.members: must be a list of { level, email? }`);
-  }
-}
-
 /** One compiled ajv for every fake: compiling the spec's schemas is the costly part of a new fake. */
 let sharedValidator: ReturnType<typeof createSchemaValidator> | undefined;
 function sharedSchemaValidator() {
@@ -181,7 +150,6 @@ function sharedSchemaValidator() {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const UNLIMITED: ProductFeature[] = [{ key: "organizations_projects", name: "Projects", limit: null }];
 
 export interface FakeCore {
   /** Answers one request like PostHog would (fetch-style). `Response.error()` means a dropped connection. */
@@ -253,90 +221,24 @@ export function createFakeCore(options: FakePostHogOptions = {}): FakeCore {
 
   function seedState(): void {
     runtime.factories = createFactories({ seed: options.seed ?? 1 });
-    const { random } = runtime.factories;
     db.organizations.length = 0;
     db.keys.length = 0;
     db.sessions.length = 0;
     db.stored.clear();
     db.dashboards.clear();
+    db.uploadedMedia.clear();
     db.nextProjectId = 1;
     db.nextDashboardId = 1;
     db.nextCohortId = 1;
     db.currentProjectId = null;
     db.user = { first_name: "Hogkit", email: "hogkit@example.com", ...options.user };
-    const organizations = options.organizations?.length ? options.organizations : [{}];
-    organizations.forEach((input, i) => {
-      checkOrganizationInput(input, i);
-      const id = (input.id ?? random.uuid()).toLowerCase();
-      if (!UUID.test(id)) throw new SeedDataError(`[hogkit fake] organizations[${i}].id must be a UUID, got "${id}"`);
-      if (db.organization(id))
-        throw new SeedDataError(`[hogkit fake] organizations[${i}].id: two organizations with id ${id}`);
-      const level = input.membershipLevel === undefined ? 15 : input.membershipLevel;
-      const organization = organizationRecord(runtime, {
-        id,
-        name: input.name ?? `Organization ${i + 1}`,
-        // Seeded organizations get fixed timestamps (a day apart from 2023-12-01): same seed, same state.
-        at: new Date(Date.UTC(2023, 11, 1 + i)),
-        membershipLevel: level,
-        availableProductFeatures: structuredClone(input.availableProductFeatures ?? UNLIMITED),
-      });
-      Object.assign(organization, {
-        members: membersOf(input.members, level, db.user, `[hogkit fake] organizations[${i}]`),
-        membersCanCreateProjects: input.membersCanCreateProjects ?? false,
-        membersCanUsePersonalApiKeys: input.membersCanUsePersonalApiKeys ?? true,
-        hasActiveSubscription: input.hasActiveSubscription ?? false,
-        defaultAnonymizeIps: input.defaultAnonymizeIps ?? false,
-      });
-      db.organizations.push(organization);
-    });
+    const projects = checkProjectSeeds(runtime, options.projects);
+    const organizations = seedOrganizations(runtime, options.organizations, projects);
     db.currentOrganizationId = db.organizations.find((o) => o.membershipLevel)?.id ?? "";
     for (const [i, input] of (options.keys?.length ? options.keys : [{}]).entries()) addKey(input, `keys[${i}]`);
-    (options.projects ?? []).forEach(seedProject);
+    const stored = seedProjects(runtime, projects, organizations);
     db.currentProjectId = db.projects.find((p) => p.organization === db.currentOrganizationId)?.id ?? null;
-  }
-
-  function seedProject(input: Partial<Project>, index: number): void {
-    const { writable, readOnly } = checkSeedProject(input, index);
-    const organizationId = String(readOnly.organization ?? db.currentOrganizationId).toLowerCase();
-    const organization = db.organization(organizationId);
-    if (!organization) {
-      throw new SeedDataError(
-        `[hogkit fake] projects[${index}].organization: no organization ${organizationId} in the fake`,
-      );
-    }
-    // Seeded projects get fixed timestamps (a day apart from 2024-01-01): same seed, same state.
-    const at = new Date(Date.UTC(2024, 0, 1 + index));
-    const name = typeof writable.name === "string" ? writable.name : defaultName(organization.id);
-    const stored = newProject(runtime, organization, writable, { at, name });
-    const { organization: _o, id, ...rest } = readOnly;
-    Object.assign(stored.data, rest);
-    if (id !== undefined && id !== stored.data.id) {
-      if (typeof id !== "number" || !Number.isSafeInteger(id) || id < 1) {
-        throw new SeedDataError(
-          `[hogkit fake] projects[${index}].id must be a positive integer, got ${JSON.stringify(id)}`,
-        );
-      }
-      if (db.stored.has(id)) throw new SeedDataError(`[hogkit fake] projects[${index}].id: two projects with id ${id}`);
-      db.stored.delete(stored.data.id);
-      for (const [dashboard, owner] of db.dashboards) if (owner === stored.data.id) db.dashboards.set(dashboard, id);
-      stored.data.id = id;
-      db.stored.set(id, stored);
-      db.nextProjectId = Math.max(db.nextProjectId, id + 1);
-    }
-    checkSeedRecord(
-      runtime.validator,
-      { ...stored.data, effective_membership_level: organization.membershipLevel },
-      index,
-    );
-  }
-
-  function defaultName(organizationId: string): string {
-    const taken = new Set(
-      db.projects.filter((p) => p.organization === organizationId).map((p) => (p.name ?? "").trim().toLowerCase()),
-    );
-    let name = "Default project";
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `Default project ${n}`;
-    return name;
+    checkSeedsReadBack(runtime, projects, stored, organizations);
   }
 
   seedState();

@@ -80,7 +80,7 @@ const organizations: RecordStore = {
   read: (context) => organizationView(context.runtime, own(context)),
   update(context, body) {
     const organization = own(context);
-    applyOrganizationFields(organization, body);
+    applyOrganizationFields(context.runtime, organization, body);
     organization.updated_at = drfDateTime(context.runtime.now());
     return organizationView(context.runtime, organization);
   },

@@ -4,6 +4,7 @@
  * and the package's main entry never loads it.
  */
 import type { FakeCore } from "./fake-core.js";
+import { assertMswCanRun } from "./msw-runtime.js";
 import { pathPrefixes } from "./routes.js";
 
 /** What the handlers need from msw (2 or 3): `http.all(path, resolver)`. */
@@ -12,6 +13,8 @@ export interface MswHttp {
 }
 
 export function createMswHandlers<Handler>(http: MswHttp, fake: Pick<FakeCore, "handle" | "operations">): Handler[] {
+  // Before the first request, not inside it: msw 3 on Node < 22 would fail every fetch with its own words.
+  assertMswCanRun();
   // `Response.error()` from `handle` is a dropped connection; MSW turns it into a network error.
   return pathPrefixes(fake.operations).map(
     (prefix) => http.all(`*${prefix}*`, ({ request }) => fake.handle(request)) as Handler,

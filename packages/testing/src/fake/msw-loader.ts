@@ -46,7 +46,8 @@ export function loadMswHttp(): MswHttp {
   );
 }
 
-function syncRequire(): Require | undefined {
+/** A synchronous `require` resolving from this package, or undefined where there is none (a browser bundle). */
+export function syncRequire(): Require | undefined {
   const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const nodeModule = process?.getBuiltinModule?.("node:module") as
     | { createRequire?: (from: string) => Require }

@@ -2,9 +2,10 @@
  * Organization records: making one as `Organization.objects.bootstrap` does (the caller its owner,
  * a "Default project" in it, both made the caller's current ones), changing its settings, deleting
  * it as the membership signal and `User.organization` leave the caller's current organization, and
- * the view OrganizationSerializer returns. The record is the spec's Organization schema: a writable
- * field the fake does not act on lives in `settings` under its API name, so a field a sync adds is
- * stored and returned with no edit here.
+ * the view OrganizationSerializer returns (seeding one: organization-seeds.ts). The record is the spec's
+ * Organization schema: a writable field the fake does not act on lives in `settings` under its API
+ * name, a read-only one it does not compute in `readOnly`, so a field a sync adds is stored and
+ * returned with no edit here.
  * Sources: posthog/api/organization.py, posthog/models/organization.py, posthog/models/user.py,
  * posthog/api/shared.py (TeamBasicSerializer, ProjectBasicSerializer).
  */
@@ -13,16 +14,16 @@ import { schemaDocument } from "../generated/schemas.js";
 import type { JsonSchema } from "../schema-document.js";
 import { notFound, serverError, validationError } from "./api-error.js";
 import type { FakeRuntime, RequestContext } from "./context.js";
-import type { FakeOrganization, FakeUser, MembershipLevel, ProductFeature } from "./database.js";
+import type { FakeOrganization, MembershipLevel, ProductFeature } from "./database.js";
 import { allowsNull, newProject } from "./project-records.js";
 import { djangoUuid, drfDateTime } from "./python.js";
-import { SeedDataError } from "./seed-data.js";
 
 export type Organization = Readable<components["schemas"]["Organization"]>;
 
 /** The operation table's resource whose records these are. */
 export const ORGANIZATIONS = "organizations";
-const SCHEMA = "Organization";
+/** The component schema of an organization record. */
+export const ORGANIZATION_SCHEMA = "Organization";
 
 /** API fields the fake acts on, and where the record keeps them. */
 const ACTED_ON: Record<string, "name" | "membersCanUsePersonalApiKeys" | "defaultAnonymizeIps"> = {
@@ -44,7 +45,7 @@ const MODEL_DEFAULTS: Record<string, unknown> = {
 };
 
 function properties(): Record<string, JsonSchema> {
-  return schemaDocument.definitions.read[SCHEMA]?.properties ?? {};
+  return schemaDocument.definitions.read[ORGANIZATION_SCHEMA]?.properties ?? {};
 }
 
 /** Every writable field of the schema the fake does not act on, at its model default. */
@@ -89,7 +90,9 @@ export interface OrganizationFields {
   name: string;
   at: Date;
   membershipLevel: MembershipLevel;
-  availableProductFeatures: ProductFeature[];
+  availableProductFeatures: ProductFeature[] | null;
+  /** Default: unique, from the name. */
+  slug?: string;
 }
 
 /** A record with the model's defaults; not stored (seeding and create add it). */
@@ -98,12 +101,14 @@ export function organizationRecord(runtime: FakeRuntime, fields: OrganizationFie
   return {
     id: fields.id,
     name: fields.name,
-    slug: uniqueSlug(runtime, fields.name),
+    slug: fields.slug ?? uniqueSlug(runtime, fields.name),
     created_at: at,
     updated_at: at,
     membershipLevel: fields.membershipLevel,
     members: [],
     settings: defaultSettings(),
+    // A self-hosted instance's: no billing customer, no instance tag.
+    readOnly: { customer_id: null, metadata: { instance_tag: "none" } },
     pluginsAccessLevel: 3,
     availableProductFeatures: fields.availableProductFeatures,
     membersCanCreateProjects: false,
@@ -127,7 +132,7 @@ export function bootstrapOrganization(runtime: FakeRuntime, attrs: Record<string
     // A new organization has no plan until billing syncs one: PostHog's free plan, one project.
     availableProductFeatures: [],
   });
-  applyOrganizationFields(organization, attrs);
+  applyOrganizationFields(runtime, organization, attrs);
   db.organizations.push(organization);
   const project = newProject(runtime, organization, {}, { name: "Default project" });
   db.currentOrganizationId = organization.id;
@@ -135,12 +140,16 @@ export function bootstrapOrganization(runtime: FakeRuntime, attrs: Record<string
   return organization;
 }
 
-/** Validated fields onto the record; `logo_media_id` names an UploadedMedia, of which the fake has none. */
-export function applyOrganizationFields(organization: FakeOrganization, attrs: Record<string, unknown>): void {
+/** Validated fields onto the record; `logo_media_id` names an UploadedMedia (only seeds make any). */
+export function applyOrganizationFields(
+  runtime: FakeRuntime,
+  organization: FakeOrganization,
+  attrs: Record<string, unknown>,
+): void {
   // DRF's RelatedField.run_validation: "We force empty strings to None values for relational fields."
   if (attrs.logo_media_id === "") attrs.logo_media_id = null;
   const logo = attrs.logo_media_id;
-  if (logo !== undefined && logo !== null) {
+  if (logo !== undefined && logo !== null && !runtime.db.uploadedMedia.has(String(logo))) {
     throw validationError(`Invalid pk "${String(logo)}" - object does not exist.`, "does_not_exist", "logo_media_id");
   }
   for (const [field, value] of Object.entries(attrs)) {
@@ -200,6 +209,7 @@ export function organizationView(runtime: FakeRuntime, organization: FakeOrganiz
   const projects = runtime.db.projects.filter((p) => p.organization === organization.id);
   const values: Record<string, unknown> = {
     ...organization.settings,
+    ...structuredClone(organization.readOnly),
     id: organization.id,
     name: organization.name,
     slug: organization.slug,
@@ -223,8 +233,6 @@ export function organizationView(runtime: FakeRuntime, organization: FakeOrganiz
     })),
     projects: projects.map((p) => ({ id: p.id, organization_id: p.organization, name: p.name })),
     available_product_features: structuredClone(organization.availableProductFeatures),
-    metadata: { instance_tag: "none" },
-    customer_id: null,
     members_can_use_personal_api_keys: organization.membersCanUsePersonalApiKeys,
     default_anonymize_ips: organization.defaultAnonymizeIps,
     member_count: organization.members.length + (organization.membershipLevel === null ? 0 : 1),
@@ -232,30 +240,4 @@ export function organizationView(runtime: FakeRuntime, organization: FakeOrganiz
   const view: Record<string, unknown> = {};
   for (const name of Object.keys(properties())) if (name in values) view[name] = values[name];
   return view as Organization;
-}
-
-/** Who else is in an organization, checked like seed data: one owner at most, the user included. */
-export function membersOf(
-  input: ReadonlyArray<{ email?: string; level?: unknown }> | undefined,
-  userLevel: MembershipLevel,
-  user: FakeUser,
-  where: string,
-): FakeOrganization["members"] {
-  const members = (input ?? []).map((member, i) => {
-    const level = member?.level;
-    if (level !== 1 && level !== 8 && level !== 15) {
-      throw new SeedDataError(`${where}.members[${i}].level: must be 1 (member), 8 (admin) or 15 (owner)`);
-    }
-    const email = member.email ?? `member${i + 1}@example.com`;
-    if (typeof email !== "string" || !email.includes("@") || email === user.email) {
-      throw new SeedDataError(`${where}.members[${i}].email: must be an email address other than the user's`);
-    }
-    return { email, level: level as 1 | 8 | 15 };
-  });
-  if (members.filter((m) => m.level === 15).length + (userLevel === 15 ? 1 : 0) > 1) {
-    throw new SeedDataError(
-      `${where}.members: an organization has one owner (the user is one unless membershipLevel says otherwise)`,
-    );
-  }
-  return members;
 }

@@ -27,8 +27,11 @@ const PLAN_LIMIT =
 /** MAX_ALLOWED_PROJECTS_PER_ORG (posthog/api/project.py). */
 export const MAX_PROJECTS_PER_ORGANIZATION = 2000;
 
+/** `organization.available_product_features or []`: null is no feature. */
+const featuresOf = (organization: FakeOrganization) => organization.availableProductFeatures ?? [];
+
 export const hasFeature = (organization: FakeOrganization, key: string) =>
-  organization.availableProductFeatures.some((feature) => feature.key === key);
+  featuresOf(organization).some((feature) => feature.key === key);
 
 export const isAuthenticated: Permission = (context) => {
   if (context.caller.kind === "anonymous") {
@@ -110,7 +113,7 @@ const premiumMultiProject: Permission = async (context) => {
     throw permissionDenied(PLAN_LIMIT);
   }
   const count = projects.filter((p) => !p.is_demo).length;
-  const feature = organization.availableProductFeatures.find((f) => f.key === "organizations_projects");
+  const feature = featuresOf(organization).find((f) => f.key === "organizations_projects");
   if (!feature) {
     if (count >= 1) throw permissionDenied(PLAN_LIMIT);
     return;

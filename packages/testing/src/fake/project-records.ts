@@ -3,7 +3,8 @@
  * added to the spec is there, and read-only values like tokens look real), then the Team model's
  * defaults as `Team.objects.create_with_data` leaves them (a primary dashboard, the internal-users
  * test filter, the recorder script; a demo project skips those and starts generating demo data),
- * then the caller's fields. Views turn a record into what each serializer returns.
+ * then the caller's fields; a seeded project keeps every field it was given and gets those
+ * defaults only for the rest. Views turn a record into what each serializer returns.
  * Sources: posthog/models/team/team.py, posthog/api/project.py.
  */
 import type { components, Readable } from "@hogkit/types";
@@ -16,7 +17,8 @@ import { drfDateTime } from "./python.js";
 import { decimalFixed, parseDecimal } from "./python-decimal.js";
 
 type Team = Readable<components["schemas"]["Team"]>;
-const PROJECT_SCHEMA = "ProjectBackwardCompat";
+/** The component schema of a project record. */
+export const PROJECT_SCHEMA = "ProjectBackwardCompat";
 
 function projectProperties(): Record<string, JsonSchema> {
   return schemaDocument.definitions.read[PROJECT_SCHEMA]?.properties ?? {};
@@ -108,23 +110,22 @@ export function storedValue(field: string, value: unknown): unknown {
   return value;
 }
 
-export function newProject(
+/** A record with PostHog's values for every field, before anyone's fields: the factory's, then the model's. */
+function baseRecord(
   runtime: FakeRuntime,
   organization: FakeOrganization,
-  attrs: Record<string, unknown>,
-  options: { at?: Date; name?: string } = {},
-): StoredProject {
-  const { db, factories } = runtime;
-  const generated = factories.buildSchema(PROJECT_SCHEMA, "read") as Record<string, unknown>;
-  const now = drfDateTime(options.at ?? runtime.now());
+  id: number,
+  at: Date,
+  isDemo: boolean,
+): Record<string, unknown> {
+  const generated = runtime.factories.buildSchema(PROJECT_SCHEMA, "read") as Record<string, unknown>;
+  const now = drfDateTime(at);
   for (const [name, schema] of Object.entries(projectProperties())) {
     if (schema.readOnly) continue;
     generated[name] = Object.hasOwn(MODEL_DEFAULTS, name)
       ? structuredClone(MODEL_DEFAULTS[name])
       : blank(schema, generated[name]);
   }
-  const id = db.nextProjectId++;
-  const isDemo = attrs.is_demo === true;
   const data: Record<string, unknown> = {
     ...generated,
     id,
@@ -146,24 +147,73 @@ export function newProject(
     data.person_on_events_querying_enabled = false;
   if (projectProperties().default_modifiers?.type === "object")
     data.default_modifiers = structuredClone(DEFAULT_MODIFIERS);
-  for (const [field, value] of Object.entries(attrs)) data[field] = storedValue(field, value);
-  data.name =
-    options.name ?? (typeof attrs.name === "string" ? attrs.name : uniqueDefaultName(runtime, organization.id));
-  // create_with_data: the internal-users cohort filter replaces whatever was sent.
-  data.test_account_filters = [{ key: "id", type: "cohort", value: db.nextCohortId++, operator: "not_in" }];
+  return data;
+}
+
+/** The internal-users cohort filter `create_with_data` gives every project. */
+const internalUsersFilter = (runtime: FakeRuntime) => [
+  { key: "id", type: "cohort", value: runtime.db.nextCohortId++, operator: "not_in" },
+];
+
+const RECORDER_SCRIPT = { recorder_script: "posthog-recorder" };
+
+function store(runtime: FakeRuntime, data: Record<string, unknown>, isDemo: boolean): StoredProject {
   const stored: StoredProject = {
     data: data as unknown as Project,
     activity: [],
     intentContexts: new Map(),
     generatingDemoData: isDemo,
   };
-  db.stored.set(id, stored);
+  runtime.db.stored.set(data.id as number, stored);
+  return stored;
+}
+
+/** `Team.objects.create_with_data`: a new project from validated fields. */
+export function newProject(
+  runtime: FakeRuntime,
+  organization: FakeOrganization,
+  attrs: Record<string, unknown>,
+  options: { at?: Date; name?: string } = {},
+): StoredProject {
+  const { db } = runtime;
+  const isDemo = attrs.is_demo === true;
+  const data = baseRecord(runtime, organization, db.nextProjectId++, options.at ?? runtime.now(), isDemo);
+  for (const [field, value] of Object.entries(attrs)) data[field] = storedValue(field, value);
+  data.name =
+    options.name ?? (typeof attrs.name === "string" ? attrs.name : uniqueDefaultName(runtime, organization.id));
+  // create_with_data: the internal-users cohort filter replaces whatever was sent.
+  data.test_account_filters = internalUsersFilter(runtime);
+  const stored = store(runtime, data, isDemo);
   if (!isDemo) {
     // A non-demo project gets a primary dashboard and the recorder script; a demo one returns early.
-    data.primary_dashboard = db.addDashboard(id);
-    const extra = (data.extra_settings ?? {}) as Record<string, unknown>;
-    data.extra_settings = { recorder_script: "posthog-recorder", ...extra };
+    data.primary_dashboard = db.addDashboard(data.id as number);
+    data.extra_settings = { ...RECORDER_SCRIPT, ...((data.extra_settings ?? {}) as Record<string, unknown>) };
   }
+  return stored;
+}
+
+/**
+ * A project as a seed describes it: a record that already exists. The given fields are stored as
+ * given (checked by the caller against the read schema); only what was not given gets what
+ * `create_with_data` would have set: a unique name, the internal-users filter, and for a non-demo
+ * project a new primary dashboard and the recorder script. A given `primary_dashboard` must already
+ * be registered as this project's (the caller does it for every seed first, so no new one takes its id).
+ */
+export function seedProject(
+  runtime: FakeRuntime,
+  organization: FakeOrganization,
+  fields: Record<string, unknown>,
+  options: { id: number; at: Date },
+): StoredProject {
+  const isDemo = fields.is_demo === true;
+  const data = { ...baseRecord(runtime, organization, options.id, options.at, isDemo), ...structuredClone(fields) };
+  data.id = options.id;
+  data.organization = organization.id;
+  if (!("name" in fields)) data.name = uniqueDefaultName(runtime, organization.id);
+  if (!("test_account_filters" in fields)) data.test_account_filters = internalUsersFilter(runtime);
+  const stored = store(runtime, data, isDemo);
+  if (!isDemo && !("primary_dashboard" in fields)) data.primary_dashboard = runtime.db.addDashboard(options.id);
+  if (!isDemo && !("extra_settings" in fields)) data.extra_settings = { ...RECORDER_SCRIPT };
   return stored;
 }
 
