@@ -12,7 +12,7 @@ const FEATURES = {
     ["transport.ts", 'if (received.has("deprecation")) reportDeprecation(config, operation, url, received);', ""],
   ],
   "apiKey checks: Bearer prefix, whitespace, phc_ token (issue 15)": [
-    ["config.ts", "const problem = /^bearer", "const problem = false && /^bearer"],
+    ["option-checks.ts", "const problem = /^bearer", "const problem = false && /^bearer"],
   ],
   "no key on a server: fail before sending (issue 15)": [
     ["transport.ts", "if (config.keyless && !headers.authorization && !headers.cookie) {", "if (false) {"],
@@ -33,7 +33,9 @@ const FEATURES = {
   "403 messages: which refusal and what to do (issues 15, 17)": [
     ["errors/from-response.ts", "if (status === 403) {", "if (false) {"],
   ],
-  "browser refusal of an apiKey": [["config.ts", "if (isBrowser() && !allowBrowser) {", "if (false) {"]],
+  "browser refusal of an apiKey": [
+    ["config.ts", "if (isBrowser() && !options.dangerouslyAllowBrowser) {", "if (false) {"],
+  ],
   "redaction (keys, tokens, cookies in message, url, body, cause)": [
     ["redact.ts", "  let out = text;", "  return text;\n  let out = text;"],
     ["redact.ts", "  return value === undefined", "  return value;\n  return value === undefined"],
@@ -52,15 +54,17 @@ const FEATURES = {
     ["validate.ts", '  if (value === "@current" ||', '  return value as string;\n  if (value === "@current" ||'],
   ],
   "host checks: http(s) only, no credentials, clear-text key, ingestion host": [
-    ["config.ts", "if (!path && !/^https?", "if (false && !/^https?"],
-    ["config.ts", "  if (url) {", "  if (false) {"],
+    ["config.ts", "if (!path && !url) {", "if (false) {"],
+    ["config.ts", "if (url && apiKey) checkClearText(", "if (false) checkClearText("],
+    ["environment.ts", "  if (!/^https?:", "  if (false && !/^https?:"],
+    ["environment.ts", "  url.hostname = url.hostname.replace(", "  if (false) url.hostname = url.hostname.replace("],
   ],
   "same-origin path host, resolved per request": [
     ["config.ts", "  if (config.origin) return config.base;", "  return config.base;"],
   ],
   "POSTHOG_* environment (Node, Bun, Deno permissions)": [
     [
-      "config.ts",
+      "environment.ts",
       "  const { Deno: deno, process } = globalThis",
       "  return undefined;\n  const { Deno: deno, process } = globalThis",
     ],

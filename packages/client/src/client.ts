@@ -1,8 +1,9 @@
 /** `createClient`: a core with one method per operation, `client.<resource>.<method>()`, built on the standalone functions. */
-import type { ClientOptions, PostHogHost } from "./config.js";
+
 import { type Core, createCore } from "./create-core.js";
 import { createResources, type Resources } from "./generated/resources.js";
 import type { RequestOptions } from "./operation.js";
+import type { ClientOptions, PostHogHost } from "./options.js";
 import { pinOrganization as pinCore } from "./pin.js";
 
 /** Marks the objects createClient made, so that pinning one gives a client back. */

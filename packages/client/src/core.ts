@@ -2,6 +2,10 @@
  * `@hogkit/client/core`: `createCore`, the lean transport the standalone functions of
  * `@hogkit/client/funcs` take, with the errors they throw and the types of its options.
  */
+
+export { type Core, createCore } from "./create-core.js";
+export * from "./errors/index.js";
+export type { HeadersInput, PageItem, RequestOptions } from "./operation.js";
 export type {
   ClientHooks,
   ClientOptions,
@@ -12,9 +16,6 @@ export type {
   RequestEvent,
   ResponseEvent,
   RetryEvent,
-} from "./config.js";
-export { type Core, createCore } from "./create-core.js";
-export * from "./errors/index.js";
-export type { HeadersInput, PageItem, RequestOptions } from "./operation.js";
+} from "./options.js";
 export { pinOrganization } from "./pin.js";
 export type { BackoffOptions } from "./retry.js";

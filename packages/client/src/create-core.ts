@@ -3,7 +3,9 @@
  * hooks — with no operations attached. The standalone functions of `@hogkit/client/funcs` take it
  * (or a `createClient` client, which is a core too) as their first argument.
  */
-import { baseOf, type ClientOptions, type Config, misuse, type PostHogHost, resolveConfig } from "./config.js";
+import { baseOf, CLIENT, type Config, resolveConfig } from "./config.js";
+import { misuse } from "./option-checks.js";
+import type { ClientOptions, PostHogHost } from "./options.js";
 
 /**
  * Where a core keeps its settings: a non-enumerable property under a symbol every copy of the
@@ -80,6 +82,7 @@ export function settingsOf(core: Core): Config {
   // A function since this release; an older copy of the package stored the settings themselves.
   const held = (core as Partial<Record<typeof SETTINGS, unknown>> | undefined)?.[SETTINGS];
   const config = typeof held === "function" ? held() : held;
-  if (!config) throw misuse("expected a core from createCore() or a client from createClient() as first argument.");
+  if (!config)
+    throw misuse(CLIENT, "expected a core from createCore() or a client from createClient() as first argument.");
   return config as Config;
 }

@@ -4,7 +4,8 @@
  * operation: to `hooks.onDeprecation` when given, else as a one-time warning on server runtimes
  * (where someone reads the logs), never in a browser console.
  */
-import { type Config, isBrowser } from "./config.js";
+import type { Config } from "./config.js";
+import { isBrowser } from "./environment.js";
 import type { Operation } from "./operation.js";
 import { redactText } from "./redact.js";
 

@@ -4,7 +4,7 @@
  * streams and abandoned the moment it passes the limit, so a huge or endless answer never sits in
  * memory whole.
  */
-import { isBrowser } from "./config.js";
+import { isBrowser } from "./environment.js";
 
 /** The body as text, or undefined when it is larger than `limit` bytes (the rest is not read). */
 export async function readText(response: Response, limit: number): Promise<string | undefined> {

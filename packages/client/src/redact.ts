@@ -30,3 +30,14 @@ export function redactValue(value: unknown, secrets?: readonly (string | undefin
         ),
       );
 }
+
+/**
+ * The values of a Cookie header long enough to be secrets (a short one would blank out ordinary
+ * text), each whole: everything after its name's first `=`, `=` signs included.
+ */
+export function cookieSecrets(cookie: string): string[] {
+  return cookie
+    .split(";")
+    .map((part) => part.slice(part.indexOf("=") + 1).trim())
+    .filter((value) => value.length >= 8);
+}

@@ -5,16 +5,18 @@
  * fires — follow redirects on the API's origin only, read the answer within its size limit, parse
  * it, and walk pages. It knows no operation by name.
  */
-import { baseOf, type Config, checkNumber, credentials, KEY_VARIABLE } from "./config.js";
+import { baseOf, CLIENT, type Config, credentials } from "./config.js";
 import { describeCause, neverSent } from "./connection-cause.js";
 import { type Core, settingsOf } from "./create-core.js";
 import { reportDeprecation } from "./deprecation.js";
+import { KEY_VARIABLE, setVariable } from "./environment.js";
 import { ConnectionError } from "./errors/connection-error.js";
 import { type CallContext, errorFromResponse, fail } from "./errors/from-response.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { isPostHogApiError, type PostHogApiError } from "./errors/posthog-api-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
 import type { Operation, RequestOptions } from "./operation.js";
+import { checkNumber } from "./option-checks.js";
 import { nextPageUrl } from "./pagination.js";
 import { readText } from "./read-body.js";
 import { MAX_REDIRECTS, nextHop } from "./redirects.js";
@@ -49,7 +51,7 @@ export async function* iterate<Item>(
   query?: object,
 ): AsyncGenerator<Item, void, undefined> {
   const config = settingsOf(core);
-  const maxPages = options.maxPages === undefined ? MAX_PAGES : checkNumber("maxPages", options.maxPages, 1);
+  const maxPages = options.maxPages === undefined ? MAX_PAGES : checkNumber(CLIENT, "maxPages", options.maxPages, 1);
   let url = urlOf(config, operation, options, args, query);
   const seen = new Set<string>();
   for (;;) {
@@ -132,13 +134,14 @@ async function execute(
   const { name, method } = operation;
   const signal =
     options.signal && clientSignal ? AbortSignal.any([options.signal, clientSignal]) : (options.signal ?? clientSignal);
-  const timeoutMs = options.timeoutMs === undefined ? config.timeoutMs : checkNumber("timeoutMs", options.timeoutMs, 1);
+  const timeoutMs =
+    options.timeoutMs === undefined ? config.timeoutMs : checkNumber(CLIENT, "timeoutMs", options.timeoutMs, 1);
   const maxRetries =
-    options.maxRetries === undefined ? config.maxRetries : checkNumber("maxRetries", options.maxRetries, 0);
+    options.maxRetries === undefined ? config.maxRetries : checkNumber(CLIENT, "maxRetries", options.maxRetries, 0);
   const maxBytes =
     options.maxResponseBytes === undefined
       ? config.maxResponseBytes
-      : checkNumber("maxResponseBytes", options.maxResponseBytes, 1);
+      : checkNumber(CLIENT, "maxResponseBytes", options.maxResponseBytes, 1);
   // A limit setTimeout cannot hold (2^31 ms or more, Infinity) would fire at once: it means no limit,
   // and then, without a caller's signal either, fetch gets no signal at all (the signal is what costs).
   const limited = timeoutMs < 2 ** 31;
@@ -155,9 +158,8 @@ async function execute(
   }
   if (config.keyless && !headers.authorization && !headers.cookie) {
     throw new TypeError(
-      `${name}: no personal API key: pass apiKey or set ${KEY_VARIABLE}` +
-        ((globalThis as { Deno?: unknown }).Deno ? ` (and run Deno with --allow-env=${KEY_VARIABLE})` : "") +
-        ", or pass apiKey: null if a proxy adds the credentials. No request was sent.",
+      `${name}: no personal API key: pass apiKey or ${setVariable(KEY_VARIABLE)}, ` +
+        "or pass apiKey: null if a proxy adds the credentials. No request was sent.",
     );
   }
   // Redirects are the client's to follow (nextHop): fetch would follow one to any host.

@@ -403,7 +403,7 @@ describe("credentials and headers", () => {
     // key): the handler is made, and every request rejects with the message.
     const unconfigured = make({ host: "https://us.posthog.com" })();
     await expect(unconfigured(new Request(`https://app.example/posthog-proxy${LIST}`))).rejects.toThrow(
-      /createProxyHandler: no credential\. Pass apiKey \(or set POSTHOG_PERSONAL_API_KEY\)/,
+      /createProxyHandler: no credential\. Pass apiKey or set POSTHOG_PERSONAL_API_KEY, or session/,
     );
     expect(make({ apiKey: KEY, allow: "everything" as unknown as [] })).toThrow(
       /allow must be a list of operation names/,

@@ -33,7 +33,8 @@ it("the README quick start lists and renames projects through a same-origin prox
   mkdirSync(scratch, { recursive: true });
   const file = join(scratch, "quick-start.tsx");
   writeFileSync(file, quickStart());
-  const { App } = (await import(/* @vite-ignore */ file)) as { App: () => React.JSX.Element };
+  // The default export, as create-vite's src/main.tsx imports src/App.tsx.
+  const { default: App } = (await import(/* @vite-ignore */ file)) as { default: () => React.JSX.Element };
 
   render(<App />);
   await screen.findByText(/Project 01/);

@@ -5,6 +5,7 @@
  * token from its `posthog_csrftoken` cookie as `X-CSRFToken`, and PostHog's own origin as `Origin`
  * and `Referer` (Django checks both on HTTPS).
  */
+import { cookieSecrets } from "../redact.js";
 import type { ProxyConfig } from "./options.js";
 import type { ProxyOperation } from "./routes.js";
 
@@ -38,15 +39,11 @@ async function sessionCookie(config: ProxyConfig, request: Request): Promise<str
 
 function sessionCredential(config: ProxyConfig, operation: ProxyOperation, cookie: string): Credential {
   const headers: Record<string, string> = { cookie };
-  const values = cookie
-    .split(";")
-    .map((part) => part.slice(part.indexOf("=") + 1).trim())
-    .filter((value) => value.length >= 8);
   const csrf = cookie.match(/(?:^|;\s*)posthog_csrftoken=([^;]+)/)?.[1]?.trim();
   if (csrf && !SAFE_METHODS.has(operation.httpMethod)) {
     headers["x-csrftoken"] = csrf;
     headers.origin = config.upstreamOrigin;
     headers.referer = `${config.upstreamOrigin}/`;
   }
-  return { headers, secrets: [cookie, ...values] };
+  return { headers, secrets: [cookie, ...cookieSecrets(cookie)] };
 }

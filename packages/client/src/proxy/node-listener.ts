@@ -42,7 +42,10 @@ export function toNodeListener(handler: ProxyHandler): (req: NodeRequestLike, re
     try {
       const built = toRequest(req, res);
       response = built instanceof Response ? built : await handler(built);
-    } catch {
+    } catch (error) {
+      // The browser learns nothing of it; the server's log says why (a missing credential, say).
+      // biome-ignore lint/suspicious/noConsole: the server's own log, as Next.js and Express keep one.
+      console.error(error);
       response = plain(500, "server_error", "proxy_error", "The proxy failed.");
     }
     await write(res, response);

@@ -6,6 +6,8 @@
  * key): it is reported by every request instead, with the same message.
  */
 import type { OperationInfo, operationTable } from "@hogkit/types";
+import { apiBase, apiUrl, HOST_VARIABLE, KEY_VARIABLE, optionOrEnv, setVariable } from "../environment.js";
+import { badHost, checkClearText, checkKey, checkNumber, misuse } from "../option-checks.js";
 import type { ProxyOperation } from "./routes.js";
 
 /** An operation's name as `@hogkit/client` calls it: `"projects.list"`, `"projects.rotateSecretToken"`, … */
@@ -43,8 +45,9 @@ export type Authorization = boolean | Response;
 
 export interface ProxyOptions {
   /**
-   * PostHog: `"us"`, `"eu"` or the URL of a self-hosted instance, path prefix included. Defaults
-   * to `POSTHOG_HOST`, then `"us"`.
+   * PostHog: `"us"`, `"eu"` or the URL of a self-hosted instance, path prefix included, read as
+   * `createClient` reads it (a trailing `/api` is dropped; an ingestion host such as
+   * `https://us.i.posthog.com` means its API host). Defaults to `POSTHOG_HOST`, then `"us"`.
    */
   host?: "us" | "eu" | (string & {}) | undefined;
   /** The personal API key added to forwarded requests. Defaults to `POSTHOG_PERSONAL_API_KEY`. */
@@ -127,40 +130,35 @@ export interface ProxyConfig {
   onResponse: ((event: ProxyEvent) => void) | undefined;
 }
 
-const HOSTS: Record<string, string> = { us: "https://us.posthog.com", eu: "https://eu.posthog.com" };
-const LOOPBACK = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+/** The prefix of the proxy's refusals. */
+const PROXY = "createProxyHandler";
+/** The largest limit, 2^31 − 1: a timer given more fires at once (Node sets it to 1 ms). */
+const MAX_LIMIT = 2 ** 31 - 1;
 
 export function resolveProxyConfig(options: ProxyOptions, table: readonly OperationInfo[]): ProxyConfig {
-  const apiKey = options.apiKey ?? readEnv("POSTHOG_PERSONAL_API_KEY");
-  if (apiKey !== undefined && !/^[\x21-\x7e]+$/.test(apiKey)) {
-    const name = options.apiKey === undefined ? "POSTHOG_PERSONAL_API_KEY" : "apiKey";
-    throw new TypeError(
-      /^bearer\s/i.test(apiKey)
-        ? `createProxyHandler: ${name} starts with "Bearer ": pass the key alone.`
-        : `createProxyHandler: ${name} must be a non-empty string of visible ASCII characters (phx_…).`,
-    );
-  }
+  // A message names what the user wrote: the option, or the environment variable it came from.
+  const key = optionOrEnv(options.apiKey ?? undefined, "apiKey", KEY_VARIABLE);
+  const apiKey = key.value;
+  if (apiKey !== undefined) checkKey(PROXY, key.name, apiKey);
   const session = options.session;
   if (typeof session === "string" && !/^[\x20-\x7e]+$/.test(session)) {
-    throw new TypeError("createProxyHandler: session must be a Cookie header value such as 'sessionid=…'.");
+    throw misuse(PROXY, "session must be a Cookie header value such as 'sessionid=…'.");
   }
   const missingCredential =
     apiKey === undefined && session === undefined
-      ? "createProxyHandler: no credential. Pass apiKey (or set POSTHOG_PERSONAL_API_KEY), or session for a logged-in PostHog session."
+      ? `${PROXY}: no credential. Pass apiKey or ${setVariable(KEY_VARIABLE)}, or session for a logged-in PostHog session.`
       : undefined;
   if (options.authorize !== undefined && typeof options.authorize !== "function") {
-    throw new TypeError("createProxyHandler: authorize must be a function (request, operation) => boolean | Response.");
+    throw misuse(PROXY, "authorize must be a function (request, operation) => boolean | Response.");
   }
-  const envHost = options.host === undefined ? readEnv("POSTHOG_HOST") : undefined;
-  const upstream = resolveHost(options.host ?? envHost ?? "us", envHost === undefined ? "host" : "POSTHOG_HOST");
-  if (upstream.protocol === "http:" && !LOOPBACK.test(upstream.hostname) && !options.allowInsecureHttp) {
-    throw new TypeError(
-      `createProxyHandler: refusing to send credentials in clear text to ${upstream.origin}. Use https:// or pass allowInsecureHttp: true.`,
-    );
-  }
+  const hostSetting = optionOrEnv(options.host, "host", HOST_VARIABLE);
+  const host = hostSetting.value ?? "us";
+  const upstream = apiUrl(host);
+  if (!upstream) throw badHost(PROXY, hostSetting.name, host, '"us", "eu" or an http(s) URL');
+  checkClearText(PROXY, upstream, "credentials", options.allowInsecureHttp);
   const fetchUpstream = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   return {
-    upstreamBase: upstream.origin + upstream.pathname.replace(/\/+$/, ""),
+    upstreamBase: apiBase(upstream.origin + upstream.pathname),
     upstreamOrigin: upstream.origin,
     basePath: checkBasePath(options.basePath ?? "/posthog-proxy"),
     apiKey,
@@ -171,32 +169,17 @@ export function resolveProxyConfig(options: ProxyOptions, table: readonly Operat
     allowedOrigins: new Set((options.allowedOrigins ?? []).map((origin) => checkOrigin(origin, "allowedOrigins"))),
     publicOrigin: options.publicOrigin === undefined ? undefined : checkOrigin(options.publicOrigin, "publicOrigin"),
     trustForwardedHeaders: options.trustForwardedHeaders === true,
-    maxBodyBytes: checkNumber("maxBodyBytes", options.maxBodyBytes ?? 1024 * 1024),
-    timeoutMs: checkNumber("timeoutMs", options.timeoutMs ?? 30_000),
+    maxBodyBytes: checkNumber(PROXY, "maxBodyBytes", options.maxBodyBytes ?? 1024 * 1024, 1, MAX_LIMIT),
+    timeoutMs: checkNumber(PROXY, "timeoutMs", options.timeoutMs ?? 30_000, 1, MAX_LIMIT),
     fetch: fetchUpstream,
     onResponse: options.onResponse,
   };
 }
 
-function resolveHost(host: string, name: string): URL {
-  let url: URL | undefined;
-  try {
-    url = new URL(HOSTS[host.toLowerCase()] ?? host);
-  } catch {}
-  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
-    throw new TypeError(
-      `createProxyHandler: ${name} must be "us", "eu" or an http(s) URL without credentials, query or fragment; got ${JSON.stringify(host.replace(/\/\/[^/]*@/, "//…@"))}.`,
-    );
-  }
-  return url;
-}
-
 function checkBasePath(path: string): string {
   const trimmed = path.replace(/\/+$/, "");
   if (trimmed !== "" && (!/^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(trimmed) || trimmed.includes("//"))) {
-    throw new TypeError(
-      `createProxyHandler: basePath must be a path such as "/posthog-proxy"; got ${JSON.stringify(path)}.`,
-    );
+    throw misuse(PROXY, `basePath must be a path such as "/posthog-proxy"; got ${JSON.stringify(path)}.`);
   }
   return trimmed;
 }
@@ -207,19 +190,12 @@ function checkOrigin(origin: string, option: string): string {
     url = new URL(origin);
   } catch {}
   if (!url || !/^https?:$/.test(url.protocol) || url.origin !== String(origin).replace(/\/$/, "")) {
-    throw new TypeError(
-      `createProxyHandler: ${option} must be an origin such as "https://admin.example.com"; got ${JSON.stringify(origin)}.`,
+    throw misuse(
+      PROXY,
+      `${option} must be an origin such as "https://admin.example.com"; got ${JSON.stringify(origin)}.`,
     );
   }
   return url.origin;
-}
-
-/** A limit from 1 to 2^31 − 1: a timer given more fires at once (Node sets it to 1 ms). */
-function checkNumber(name: string, value: number): number {
-  if (typeof value !== "number" || !(value >= 1 && value < 2 ** 31)) {
-    throw new TypeError(`createProxyHandler: ${name} must be a number from 1 to 2147483647; got ${String(value)}.`);
-  }
-  return value;
 }
 
 function allowRule(allow: ProxyOptions["allow"], table: readonly OperationInfo[]): ProxyConfig["allow"] {
@@ -227,36 +203,19 @@ function allowRule(allow: ProxyOptions["allow"], table: readonly OperationInfo[]
   if (allow === undefined) return (operation) => operation.httpMethod === "GET";
   if (typeof allow === "function") return allow;
   if (!Array.isArray(allow)) {
-    throw new TypeError(
-      'createProxyHandler: allow must be a list of operation names (["projects.list", …]) or a function (operation, request) => boolean.',
+    throw misuse(
+      PROXY,
+      'allow must be a list of operation names (["projects.list", …]) or a function (operation, request) => boolean.',
     );
   }
   const known = new Set(table.map((row) => `${row.resource}.${row.method}`));
   const unknown = allow.filter((name) => !known.has(name));
   if (unknown.length) {
-    throw new TypeError(
-      `createProxyHandler: allow names no operation ${unknown.map((n) => JSON.stringify(n)).join(", ")}; operations are named like "projects.list" (${[...known].join(", ")}).`,
+    throw misuse(
+      PROXY,
+      `allow names no operation ${unknown.map((n) => JSON.stringify(n)).join(", ")}; operations are named like "projects.list" (${[...known].join(", ")}).`,
     );
   }
   const allowed = new Set<string>(allow);
   return (operation) => allowed.has(operation.name);
-}
-
-interface DenoLike {
-  env: { get(name: string): string | undefined };
-  permissions?: { querySync?(descriptor: { name: "env"; variable: string }): { state: string } };
-}
-
-/** An environment variable on Node, Bun and Deno (asked first, so it neither throws nor prompts). */
-function readEnv(name: string): string | undefined {
-  try {
-    const deno = (globalThis as { Deno?: DenoLike }).Deno;
-    if (deno) {
-      const state = deno.permissions?.querySync?.({ name: "env", variable: name }).state;
-      return state === "granted" ? deno.env.get(name) || undefined : undefined;
-    }
-    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
-  } catch {
-    return undefined;
-  }
 }
