@@ -1,8 +1,7 @@
-/** What every emitter receives: the corrected document, the operation table, the names and where things go. */
-import type { NamesFile, OperationNames } from "../lib/names/index.ts";
-import type { OpenAPIDocument } from "../lib/openapi.ts";
+/** What every emitter receives (the generator's model, built once per run: model.ts) and returns. */
+import type { OperationNames } from "../lib/names/index.ts";
 import type { OperationRow } from "../lib/operation-table.ts";
-import type { LoadedSpec } from "../lib/spec-model/index.ts";
+import type { GeneratorModel } from "./model.ts";
 
 export interface GeneratedFile {
   /** Path relative to the output root (the repository, or `--out`). */
@@ -10,15 +9,7 @@ export interface GeneratedFile {
   contents: string;
 }
 
-export interface EmitContext {
-  spec: LoadedSpec;
-  document: OpenAPIDocument;
-  operations: OperationRow[];
-  /** Every public name (the names file, recorded names kept). Emitters take names from here only. */
-  names: NamesFile;
-  /** The spec's path relative to the repository, named in headers. */
-  specLabel: string;
-}
+export type EmitContext = GeneratorModel;
 
 export type Emitter = (context: EmitContext) => GeneratedFile[] | Promise<GeneratedFile[]>;
 

@@ -11,10 +11,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { formatNamesFile, readNamesFile } from "../lib/names/index.ts";
-import { buildTables } from "../lib/operation-table.ts";
 import { loadSpec } from "../lib/spec-model/index.ts";
-import type { EmitContext, GeneratedFile } from "./context.ts";
+import type { GeneratedFile } from "./context.ts";
 import { emitters } from "./emitters.ts";
+import { handWrittenExports } from "./hand-written-exports.ts";
+import { buildModel } from "./model.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 
@@ -37,20 +38,19 @@ async function main(): Promise<number> {
   const spec = loadSpec(specFile, values["no-overlay"] ? null : values.overlay ? resolve(values.overlay) : undefined);
   const inRepository = !relative(root, specFile).startsWith("..");
   const namesFile = values.names ? resolve(values.names) : namesPathOf(specFile);
-  const tables = buildTables(spec.effective, readNamesFile(namesFile), handWrittenExports());
-  const context: EmitContext = {
-    spec,
+  const context = buildModel({
     document: spec.effective,
-    operations: tables.operations,
-    names: tables.names,
+    recorded: readNamesFile(namesFile),
+    // Read only when a name is new: a run whose names are all recorded never parses the entries.
+    reserved: () => handWrittenExports(join(root, "packages")),
     specLabel: inRepository ? relative(root, specFile) : specFile.replace(/^.*\//, ""),
-  };
+  });
   // The names file is read beside the spec (or from --names) and written back there when that is in
   // the repository; a spec from elsewhere (the upstream benchmark) gets its names file under --out.
   const files: GeneratedFile[] = [
     {
       path: inRepository || values.names ? relative(root, namesFile) : namesFile.replace(/^.*\//, ""),
-      contents: formatNamesFile(tables.names),
+      contents: formatNamesFile(context.names),
     },
   ];
   for (const emit of selectEmitters(values.only)) files.push(...(await emit(context)));
@@ -74,42 +74,6 @@ async function main(): Promise<number> {
 /** `spec/projects.openapi.yaml` → `spec/projects.names.yaml`. */
 function namesPathOf(specFile: string): string {
   return join(dirname(specFile), specFile.replace(/^.*\//, "").replace(/(\.openapi)?\.(ya?ml|json)$/, ".names.yaml"));
-}
-
-/**
- * Names the hand-written modules of each package already export (`createClient`, `HogkitProvider`, …),
- * by package: no generated name of that package may take one. Re-exports of generated names (from
- * `./generated/` or another @hogkit package) do not count.
- */
-function handWrittenExports(): Record<string, string[]> {
-  const byPackage: Record<string, string[]> = {};
-  for (const pkg of readdirSync(join(root, "packages"))) {
-    const dir = join(root, "packages", pkg, "src");
-    if (!existsSync(dir)) continue;
-    const names = new Set<string>();
-    for (const file of readdirSync(dir).filter((name) => /\.tsx?$/.test(name))) {
-      const text = readFileSync(join(dir, file), "utf8");
-      for (const [, list, from] of text.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}\s*(?:from\s*"([^"]+)")?/g)) {
-        if (from && (from.startsWith("@hogkit/") || from.includes("/generated/"))) continue;
-        for (const item of (list as string).split(",")) {
-          const name = item
-            .trim()
-            .replace(/^type\s+/, "")
-            .split(/\s+as\s+/)
-            .at(-1)
-            ?.trim();
-          if (name) names.add(name);
-        }
-      }
-      for (const [, name] of text.matchAll(
-        /export\s+(?:declare\s+)?(?:async\s+)?(?:function|const|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/g,
-      )) {
-        names.add(name as string);
-      }
-    }
-    byPackage[pkg] = [...names].sort();
-  }
-  return byPackage;
 }
 
 function selectEmitters(only: string | undefined) {

@@ -4,25 +4,14 @@
  * action bodies) is read as a request body, read-only fields left out.
  */
 import type { OpenAPIDocument } from "../lib/openapi.ts";
-import { reachableSchemas } from "../lib/spec-model/index.ts";
+import type { ReachableSchemas } from "../lib/operation-table.ts";
 
 export type SchemaView = "read" | "write";
 
-export function schemaViews(
-  document: OpenAPIDocument,
-  operations: ReadonlyArray<{ responseSchema: string | null; body: { schema: string | null } | null }>,
-): Map<string, SchemaView> {
-  const sent = reachableSchemas(
-    document,
-    operations.map((op) => op.responseSchema),
-  );
-  const received = reachableSchemas(
-    document,
-    operations.map((op) => op.body?.schema),
-  );
+export function schemaViews(document: OpenAPIDocument, reachable: ReachableSchemas): Map<string, SchemaView> {
   const views = new Map<string, SchemaView>();
   for (const name of Object.keys(document.components?.schemas ?? {})) {
-    views.set(name, received.has(name) && !sent.has(name) ? "write" : "read");
+    views.set(name, reachable.received.has(name) && !reachable.sent.has(name) ? "write" : "read");
   }
   return views;
 }

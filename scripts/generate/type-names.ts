@@ -2,14 +2,19 @@
  * The types generated signatures name: the friendly type of the operation's schema (`Project`,
  * `ProjectsPage`, `ProjectUpdate`, `ProjectCreate`) wherever there is one, so that hovers and `.d.ts`
  * read like the API, and the `Operation…<"operationId">` helpers of @hogkit/types only where the
- * spec gives no named schema.
+ * spec gives no named schema. Every type named is recorded in the module's imports as it is named.
  */
 import type { OperationRow } from "../lib/operation-table.ts";
 import { type EmitContext, namesOf } from "./context.ts";
+import { ModuleImports } from "./imports.ts";
+
+const TYPES_PACKAGE = "@hogkit/types";
+/** The client runtime's module, seen from packages/client/src/generated/ (only the client iterates). */
+export const CLIENT_OPERATION_MODULE = "../operation.js";
 
 export class TypeNames {
-  /** Friendly names used so far: what the module must import from @hogkit/types. */
-  readonly used = new Set<string>();
+  /** What the module being written imports: the types named so far, and whatever else it records. */
+  readonly imports = new ModuleImports();
   private readonly context: EmitContext;
 
   constructor(context: EmitContext) {
@@ -19,22 +24,29 @@ export class TypeNames {
   /** What a successful call returns. */
   result(row: OperationRow): string {
     const friendly = row.responseSchema ? this.context.names.schemas[row.responseSchema]?.type : undefined;
-    return friendly ? this.use(friendly) : `OperationResult<${JSON.stringify(row.operationId)}>`;
+    return friendly ? this.type(friendly) : `${this.type("OperationResult")}<${JSON.stringify(row.operationId)}>`;
   }
 
   /** The request body (read-only fields left out). */
   body(row: OperationRow): string {
     const own = namesOf(this.context, row).body;
-    if (own) return this.use(own);
+    if (own) return this.type(own);
     const friendly = row.body?.schema ? this.context.names.schemas[row.body.schema]?.type : undefined;
-    return friendly ? this.use(friendly) : `OperationBody<${JSON.stringify(row.operationId)}>`;
+    return friendly ? this.type(friendly) : `${this.type("OperationBody")}<${JSON.stringify(row.operationId)}>`;
+  }
+
+  /** The query parameters object. */
+  query(row: OperationRow): string {
+    return `${this.type("OperationQuery")}<${JSON.stringify(row.operationId)}>`;
   }
 
   /** What an iterator over a paginated operation yields: the friendly type of the page's items. */
   item(row: OperationRow): string {
     const schema = row.pagination?.itemSchema;
     const friendly = schema ? this.context.names.schemas[schema]?.type : undefined;
-    return friendly ? this.use(friendly) : `PageItem<${this.result(row)}>`;
+    return friendly
+      ? this.type(friendly)
+      : `${this.imports.use(CLIENT_OPERATION_MODULE, "PageItem")}<${this.result(row)}>`;
   }
 
   /** A path parameter: `number` or `string` for plain ones, the spec's own type for anything else (an enum). */
@@ -42,20 +54,15 @@ export class TypeNames {
     const type = row.pathParams.find((p) => p.name === name)?.type;
     if (type === "integer" || type === "number") return "number";
     if (type === "string") return "string";
-    return `OperationPathParams<${JSON.stringify(row.operationId)}>[${JSON.stringify(name)}]`;
+    return `${this.type("OperationPathParams")}<${JSON.stringify(row.operationId)}>[${JSON.stringify(name)}]`;
   }
 
-  /** `import type { … } from "@hogkit/types";` for the friendly names and `Operation…` helpers used in `code`. */
-  importLine(code: string, helpers: readonly string[]): string {
-    const needed = helpers.filter((helper) => code.includes(`${helper}<`));
-    const names = [...new Set([...needed, ...this.used])].sort();
-    return names.length ? `import type { ${names.join(", ")} } from "@hogkit/types";` : "";
+  /** `import type { … } from "@hogkit/types";` for the types named so far, or "" when none was. */
+  importLine(): string {
+    return this.imports.typeLine(TYPES_PACKAGE);
   }
 
-  private use(name: string): string {
-    this.used.add(name);
-    return name;
+  private type(name: string): string {
+    return this.imports.use(TYPES_PACKAGE, name);
   }
 }
-
-export const OPERATION_HELPERS = ["OperationBody", "OperationPathParams", "OperationQuery", "OperationResult"] as const;

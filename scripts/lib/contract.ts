@@ -8,7 +8,13 @@
  */
 import type { OpenAPIDocument, OperationObject, ParameterObject, SchemaObject } from "./openapi.ts";
 import { toPointer } from "./overlay.ts";
-import { listOperations, normalizeDocument, resolve as resolveRef, schemaRefName } from "./spec-model/index.ts";
+import {
+  jsonMediaEntry,
+  listOperations,
+  normalizeDocument,
+  resolve as resolveRef,
+  schemaRefName,
+} from "./spec-model/index.ts";
 
 export interface ContractDifference {
   /** Where in our document the difference is. */
@@ -138,11 +144,12 @@ function compareOperation(
       theirBody ? "present" : "absent",
     );
   } else if (mineBody && theirBody) {
+    const [type = "application/json", media] = jsonMediaEntry(mineBody.content) ?? [];
     compareFacts(
       walk,
-      [...at, "requestBody", "content", "application/json", "schema"],
-      mineBody.content?.["application/json"]?.schema ?? {},
-      theirBody.content?.["application/json"]?.schema ?? {},
+      [...at, "requestBody", "content", type, "schema"],
+      media?.schema ?? {},
+      jsonMediaEntry(theirBody.content)?.[1]?.schema ?? {},
       `${label} request body`,
     );
   }
@@ -158,15 +165,16 @@ function compareOperation(
     diff(report, [...at, "responses"], `${label} success status`, mineCodes, theirCodes);
   }
   for (const code of mineCodes.filter((c) => theirCodes.includes(c))) {
-    const schemaOf = (doc: OpenAPIDocument, op: OperationObject) =>
-      resolveRef<{ content?: Record<string, { schema?: SchemaObject }> }>(doc, op.responses?.[code] as never).content?.[
-        "application/json"
-      ]?.schema;
+    const jsonOf = (doc: OpenAPIDocument, op: OperationObject) =>
+      jsonMediaEntry(
+        resolveRef<{ content?: Record<string, { schema?: SchemaObject }> }>(doc, op.responses?.[code] as never).content,
+      ) ?? [];
+    const [type = "application/json", media] = jsonOf(ours, mine);
     compareFacts(
       walk,
-      [...at, "responses", code, "content", "application/json", "schema"],
-      schemaOf(ours, mine) ?? {},
-      schemaOf(upstream, theirs) ?? {},
+      [...at, "responses", code, "content", type, "schema"],
+      media?.schema ?? {},
+      jsonOf(upstream, theirs)[1]?.schema ?? {},
       `${label} ${code} response`,
     );
   }

@@ -12,10 +12,17 @@ import {
   type NamesFile,
   type OperationFacts,
   pathShape,
-  type ReservedNames,
+  type ReservedNamesSource,
 } from "./names/index.ts";
 import type { OpenAPIDocument, OperationObject, ParameterObject, ResponseObject, SchemaObject } from "./openapi.ts";
-import { listOperations, reachableSchemas, resolve, type SpecOperation, schemaRefName } from "./spec-model/index.ts";
+import {
+  jsonMedia,
+  listOperations,
+  reachableSchemas,
+  resolve,
+  type SpecOperation,
+  schemaRefName,
+} from "./spec-model/index.ts";
 
 export type OperationRow = OperationInfo;
 
@@ -23,9 +30,16 @@ export interface OperationTables {
   operations: OperationRow[];
   /** Every public name, the recorded ones kept (what `pnpm generate` writes back to the names file). */
   names: NamesFile;
+  /** Which component schemas each side of the wire reaches, walked once here for every consumer. */
+  reachable: ReachableSchemas;
 }
 
-const JSON_MEDIA = /^application\/(.+\+)?json/;
+export interface ReachableSchemas {
+  /** From a success response, transitively: what the server sends. */
+  sent: ReadonlySet<string>;
+  /** From a request body, transitively: what clients send. */
+  received: ReadonlySet<string>;
+}
 
 export function buildOperationTable(document: OpenAPIDocument, recorded: NamesFile = emptyNames()): OperationRow[] {
   return buildTables(document, recorded).operations;
@@ -34,23 +48,29 @@ export function buildOperationTable(document: OpenAPIDocument, recorded: NamesFi
 export function buildTables(
   document: OpenAPIDocument,
   recorded: NamesFile = emptyNames(),
-  reserved: ReservedNames = {},
+  reserved: ReservedNamesSource = {},
 ): OperationTables {
   const found = listOperations(document);
   const missing = found.find(({ operation }) => !operation.operationId);
   if (missing) throw new Error(`${missing.key} has no operationId`);
   const drafts = found.map((entry) => draftRow(document, entry));
-  const sent = reachableSchemas(
-    document,
-    drafts.map(({ row }) => row.responseSchema),
-  );
+  const reachable: ReachableSchemas = {
+    sent: reachableSchemas(
+      document,
+      drafts.map(({ row }) => row.responseSchema),
+    ),
+    received: reachableSchemas(
+      document,
+      drafts.map(({ row }) => row.body?.schema),
+    ),
+  };
   const facts: OperationFacts[] = drafts.map(({ row, key }) => ({
     key,
     path: row.path,
     httpMethod: row.httpMethod,
     resource: row.resource,
     offsetPages: row.pagination?.style === "offset",
-    bodyNeedsType: row.body?.schema != null && sent.has(row.body.schema),
+    bodyNeedsType: row.body?.schema != null && reachable.sent.has(row.body.schema),
   }));
   const names = assignNames(
     { operations: facts, schemas: Object.keys(document.components?.schemas ?? {}) },
@@ -67,6 +87,7 @@ export function buildTables(
       .map((row, i) => ({ ...row, effect: effects[i] as OperationEffect }))
       .sort((a, b) => a.operationId.localeCompare(b.operationId)),
     names,
+    reachable,
   };
 }
 
@@ -151,15 +172,10 @@ function typeName(schema: SchemaObject | undefined): string {
   return "string";
 }
 
-function jsonContent<T extends { schema?: SchemaObject }>(content: Record<string, T> | undefined): T | undefined {
-  const entry = Object.entries(content ?? {}).find(([media]) => JSON_MEDIA.test(media));
-  return entry?.[1];
-}
-
 function requestBody(document: OpenAPIDocument, operation: OperationObject): OperationRow["body"] {
   if (!operation.requestBody) return null;
   const body = resolve(document, operation.requestBody);
-  const media = jsonContent(body.content);
+  const media = jsonMedia(body.content);
   if (!media) return null;
   return { required: body.required === true, schema: schemaRefName(media.schema) ?? null };
 }
@@ -171,7 +187,7 @@ function successResponse(document: OpenAPIDocument, operation: OperationObject) 
   const code = codes[0];
   if (!code) return { status: 200, schema: undefined };
   const response = resolve<ResponseObject>(document, operation.responses?.[code] as ResponseObject);
-  return { status: Number(code), schema: jsonContent(response.content)?.schema };
+  return { status: Number(code), schema: jsonMedia(response.content)?.schema };
 }
 
 function pagination(

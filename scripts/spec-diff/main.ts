@@ -2,7 +2,7 @@
  * pnpm spec:diff <old> <new> [--overlay FILE] [--names FILE] [--old-names FILE] [--changeset] [--slug NAME]
  *
  * Classifies every change between two versions of the spec for a TypeScript user of our packages
- * (rules in scripts/lib/spec-diff.ts) and prints the report grouped by operation and schema. Exits 0
+ * (rules in diff.ts beside this file) and prints the report grouped by operation and schema. Exits 0
  * whatever it finds: it informs a release, it does not gate one. OpenAPI 3.0 and 3.1 spellings of
  * the same thing are no change.
  *
@@ -18,10 +18,10 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { readNamesFile } from "../lib/names/index.ts";
 import { applyOverlay, type OverlayDocument } from "../lib/overlay.ts";
-import { diffSpecs } from "../lib/spec-diff.ts";
-import { formatReport } from "../lib/spec-diff-report.ts";
 import { checkDocument, normalizeDocument } from "../lib/spec-model/index.ts";
 import { parseSpecText } from "../lib/spec-yaml.ts";
+import { diffSpecs } from "./diff.ts";
+import { formatReport } from "./report.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 /** Relative paths on the command line are relative to where the command runs (the repository, under pnpm). */

@@ -3,9 +3,11 @@
  *
  * Updates spec/projects.openapi.yaml from PostHog's published OpenAPI document (default: the
  * `source` in spec/sync.config.yaml), keeping our operationIds, descriptions and parameter
- * components; see scripts/lib/spec-sync.ts for exactly what is kept and taken. `--only` syncs just
+ * components; see sync.ts beside this file for exactly what is kept and taken. `--only` syncs just
  * the named resources of the config (a resource just added to it, say) and leaves the others as
- * they are. The overlay is never modified, and must still apply to the result.
+ * they are. The overlay is never modified, and must still apply to the result. Each new operation
+ * is listed with who may call it in the spec the packages are generated from (the overlay applied):
+ * session-only, when PostHog refuses personal API keys for it.
  *
  * It never leaves a half-updated spec: an unreadable or unparsable source, an upstream that lost a
  * covered operation, or an overlay action that no longer applies stops it (exit 1) before anything
@@ -16,13 +18,20 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { OpenAPIDocument } from "../lib/openapi.ts";
-import { diffSpecs } from "../lib/spec-diff.ts";
-import { formatReport } from "../lib/spec-diff-report.ts";
-import { readDocument, SpecError } from "../lib/spec-model/index.ts";
-import { checkOverlay } from "../lib/spec-overlay-check.ts";
-import { SpecSyncError, syncSpec } from "../lib/spec-sync.ts";
+import {
+  listOperations,
+  type OperationAccess,
+  operationAccess,
+  readDocument,
+  SpecError,
+} from "../lib/spec-model/index.ts";
 import { leadingComment, parseSpecText, stringifySpec } from "../lib/spec-yaml.ts";
-import { readSyncConfig } from "../lib/sync-config.ts";
+import { diffSpecs } from "../spec-diff/diff.ts";
+import { formatReport } from "../spec-diff/report.ts";
+import { readSyncConfig } from "./config.ts";
+import { releaseCommand } from "./next-steps.ts";
+import { checkOverlay } from "./overlay-check.ts";
+import { SpecSyncError, syncSpec } from "./sync.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 /** Relative paths on the command line are relative to where the command runs (the repository, under pnpm). */
@@ -67,22 +76,28 @@ async function main(): Promise<number> {
 
   // Check the overlay and the generator against the new spec before it replaces the old one.
   const scratch = mkdtempSync(join(tmpdir(), "hogkit-spec-sync-"));
+  let effective: OpenAPIDocument;
   try {
     const candidate = join(scratch, basename(specFile));
     writeFileSync(candidate, nextText);
-    const problems = checkOverlay(candidate, overlayFile);
-    if (problems.length) {
+    const { problems, effective: checked } = checkOverlay(candidate, overlayFile);
+    if (!checked) {
       throw new SpecSyncError(
         `the overlay no longer applies to the synced spec:\n${problems.map((p) => `  ${p}`).join("\n")}\n` +
           `Update ${overlayFile ? relativeLabel(overlayFile) : "the overlay"} for the new upstream (or drop corrections PostHog now publishes), then sync again.`,
       );
     }
+    effective = checked;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 
   const report = formatReport(diffSpecs(readDocument(specFile), parseSpecText(nextText, "the synced spec")));
-  for (const { key, operationId } of result.added) console.log(`new operation ${key} → operationId ${operationId}`);
+  // Who may call a new operation is what users get: the spec with the overlay's corrections applied.
+  const access = new Map(listOperations(effective).map((op) => [op.key, operationAccess(effective, op.operation)]));
+  for (const { key, operationId } of result.added) {
+    console.log(`new operation ${key} → operationId ${operationId}${ACCESS_NOTE[access.get(key) ?? "undeclared"]}`);
+  }
   for (const name of result.keptShared) {
     console.log(
       `component ${name} is also used by a resource --only left out: kept as it was (sync both to take upstream's)`,
@@ -106,14 +121,17 @@ async function main(): Promise<number> {
   console.log(`spec:sync: wrote ${label}.`);
   if (!label.startsWith("/")) {
     console.log("Next: pnpm generate, review `git diff`, and record the release with");
-    const overlay = overlayFile ? ` --overlay ${relativeLabel(overlayFile)}` : "";
-    console.log(
-      `  git show HEAD:${label} > /tmp/old.yaml && git show HEAD:spec/projects.names.yaml > /tmp/old-names.yaml && ` +
-        `pnpm spec:diff /tmp/old.yaml ${label}${overlay} --old-names /tmp/old-names.yaml --changeset`,
-    );
+    console.log(`  ${releaseCommand({ spec: label, overlay: overlayFile ? relativeLabel(overlayFile) : null })}`);
   }
   return 0;
 }
+
+/** What a "new operation" line adds about who may call it (nothing for the usual personal API key). */
+const ACCESS_NOTE: Record<OperationAccess, string> = {
+  "personal-api-key": "",
+  "session-only": " — session-only: PostHog refuses personal API keys for it (403), only a browser session may call it",
+  undeclared: " — declares no security: neither PostHog nor the overlay says who may call it",
+};
 
 async function readSource(source: string, timeoutMs: number): Promise<string> {
   if (!source) throw new SpecSyncError("no source: pass --from FILE|URL or set `source` in the sync config");

@@ -83,7 +83,7 @@ describe.each([
     expect(project.reason).toBe("key_not_allowed");
     expect(project.message).toContain(`the requested project: ID ${web()}. Use a key that includes project ${web()} (`);
     const partner = h.fake.db.organization(ORG_MEMBER);
-    partner?.availableProductFeatures.push({ key: "organization_security_settings", name: "Security settings" });
+    partner?.availableProductFeatures?.push({ key: "organization_security_settings", name: "Security settings" });
     if (partner) partner.membersCanUsePersonalApiKeys = false;
     const policy = await refused(h.client({ organizationId: ORG_MEMBER }).projects.list(), PermissionDeniedError);
     expect(policy.reason).toBe("key_not_allowed");

@@ -1,19 +1,24 @@
 /**
  * Every emitter on a small hand-written spec (two resources, every CRUD shape, an action that both
  * have): given a spec, want these lines in the generated code. Names and clash handling are tested
- * here without PostHog's whole schema.
+ * here without PostHog's whole schema; so is that every emitter reads the one model (model.ts).
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { EmitContext } from "../../scripts/generate/context.ts";
 import { emitClient } from "../../scripts/generate/emit/client.ts";
 import { emitClientFuncs } from "../../scripts/generate/emit/client-funcs.ts";
+import { emitClientReadme } from "../../scripts/generate/emit/client-readme.ts";
 import { emitOperationTable } from "../../scripts/generate/emit/operation-table.ts";
 import { emitReact } from "../../scripts/generate/emit/react.ts";
 import { emitTesting } from "../../scripts/generate/emit/testing.ts";
 import { emitTypes } from "../../scripts/generate/emit/types.ts";
+import { emitters } from "../../scripts/generate/emitters.ts";
+import { ModuleImports } from "../../scripts/generate/imports.ts";
+import { buildModel } from "../../scripts/generate/model.ts";
 import { emptyNames, type NamesFile } from "../../scripts/lib/names/index.ts";
 import type { OpenAPIDocument } from "../../scripts/lib/openapi.ts";
-import { buildTables } from "../../scripts/lib/operation-table.ts";
 import { normalizeDocument } from "../../scripts/lib/spec-model/index.ts";
 
 const json = (schema: string) => ({
@@ -110,14 +115,7 @@ function spec(tags: Array<[string, string]>): OpenAPIDocument {
 }
 
 function context(document: OpenAPIDocument, recorded: NamesFile = emptyNames()): EmitContext {
-  const tables = buildTables(document, recorded);
-  return {
-    spec: { published: document, canonical: document, effective: document },
-    document,
-    operations: tables.operations,
-    names: tables.names,
-    specLabel: "spec/things.openapi.yaml",
-  };
+  return buildModel({ document, recorded, reserved: {}, specLabel: "spec/things.openapi.yaml" });
 }
 
 async function output(ctx: EmitContext, emit: (c: EmitContext) => unknown, file: string): Promise<string> {
@@ -162,6 +160,12 @@ describe.each([
       "    iterate: thingsIterate,",
       "things: createThingsResource(core),",
     ],
+  },
+  {
+    emitter: "client README",
+    emit: emitClientReadme,
+    file: "README.md",
+    want: ["`things.archive(id)`", "`thingsArchive`", "`things.iterate(query?)`", "every page", "session only"],
   },
   {
     emitter: "client standalone functions",
@@ -255,5 +259,92 @@ describe("a second resource with a clashing action", () => {
     expect(hooks).toContain("export function useThingArchive(");
     expect(hooks).toContain("export function useWidgetArchive(");
     expect(hooks).not.toContain("export function useArchive(");
+  });
+});
+
+describe("the model, built once, is what every emitter reads", () => {
+  it("registers the client README emitter with the others", () => {
+    expect(emitters).toContain(emitClientReadme);
+  });
+
+  it("takes each schema's view from the model: types and factories follow it together", async () => {
+    const model = context(one);
+    expect(model.schemaViews.get("Thing")).toBe("read");
+    const flipped: EmitContext = { ...model, schemaViews: new Map(model.schemaViews).set("Thing", "write") };
+    expect(await output(flipped, emitTypes, "friendly.ts")).toContain(
+      'export type Thing = RequestBody<Schemas["Thing"]>;',
+    );
+    expect(await output(flipped, emitTesting, "factories.ts")).toContain(
+      'buildThing(overrides?: Overrides<Writable<Schemas["Thing"]>>)',
+    );
+  });
+
+  it("takes the resources and their operations from the model, in the client and React alike", async () => {
+    const model = context(two);
+    const widgets = model.resources.filter((resource) => resource.name === "widgets");
+    const only: EmitContext = { ...model, resources: widgets, resourcesByName: widgets };
+    const readme = await output(only, emitClientReadme, "README.md");
+    const generated = {
+      resources: await output(only, emitClient, "resources.ts"),
+      funcs: await output(only, emitClientFuncs, "funcs.ts"),
+      readme: readme.slice(readme.indexOf("<!-- operations:start -->"), readme.indexOf("<!-- operations:end -->")),
+      hooks: await output(only, emitReact, "hooks.ts"),
+      options: await output(only, emitReact, "query-options.ts"),
+    };
+    for (const [file, code] of Object.entries(generated)) {
+      const afterHeader = code.slice(code.indexOf("\n")); // the header names spec/things.openapi.yaml
+      expect(afterHeader, file).toMatch(/widgets|Widget/);
+      expect(afterHeader, file).not.toMatch(/things|Thing/);
+    }
+  });
+
+  it("imports what the code names, not what its text mentions", async () => {
+    const document = structuredClone(one);
+    const retrieve = document.paths["/api/organizations/{organization_id}/things/{id}/"]?.get;
+    if (!retrieve) throw new Error("no things_retrieve in the test spec");
+    retrieve.description = "The record, never a `PageItem<ThingsPage>`, and never an `OperationBody<...>` either.";
+    for (const file of ["funcs.ts", "resources.ts"]) {
+      const code = await output(context(document), file === "funcs.ts" ? emitClientFuncs : emitClient, file);
+      expect(code).toContain("PageItem<ThingsPage>");
+      const imports = code
+        .split("\n")
+        .filter((line) => line.startsWith("import "))
+        .join("\n");
+      expect(imports).not.toMatch(/\bPageItem\b|\bOperationBody\b/);
+      // What the signatures do name is imported: the destroy result has no schema of its own.
+      expect(imports).toMatch(/import type \{[^}]*\bOperationResult\b[^}]*\} from "@hogkit\/types";/);
+    }
+  });
+
+  it("builds an import line from the names used, sorted once each, or none", () => {
+    const imports = new ModuleImports();
+    expect(imports.typeLine("@hogkit/types")).toBe("");
+    expect(imports.use("@hogkit/types", "Thing")).toBe("Thing");
+    imports.use("@hogkit/types", "OperationQuery");
+    imports.use("@hogkit/types", "Thing");
+    imports.use("./funcs.js", "thingsList");
+    expect(imports.typeLine("@hogkit/types")).toBe('import type { OperationQuery, Thing } from "@hogkit/types";');
+    expect(imports.typeLine("../operation.js", ["RequestOptions"])).toBe(
+      'import type { RequestOptions } from "../operation.js";',
+    );
+    expect(imports.names("./funcs.js")).toEqual(["thingsList"]);
+  });
+
+  it("no emitter derives views, reachability, resource groups or imports again", () => {
+    const dir = resolve(import.meta.dirname, "../../scripts/generate");
+    const sources = [
+      ...readdirSync(join(dir, "emit")).map((file) => join(dir, "emit", file)),
+      join(dir, "type-names.ts"),
+    ];
+    const derived = [
+      /\bschemaViews\(/,
+      /\breachableSchemas\(/,
+      /\bbyResource\b|groupByResource|\.resource\.localeCompare/,
+      /code\.includes\(/,
+    ];
+    for (const file of sources) {
+      const text = readFileSync(file, "utf8");
+      for (const pattern of derived) expect(text, `${file} matches ${pattern}`).not.toMatch(pattern);
+    }
   });
 });

@@ -6,6 +6,8 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { pascal } from "../../scripts/lib/names/rules.ts";
+import { addOperation, readYaml, type SpecDocument, unusedAction } from "./spec-edit.ts";
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, "../..");
@@ -71,42 +73,35 @@ describe("pnpm generate", () => {
     const specDir = join(scratch, "spec");
     cpSync(join(root, "spec"), specDir, { recursive: true });
     const specFile = join(specDir, "projects.openapi.yaml");
-    const text = readFileSync(specFile, "utf8").replace(
-      "  /api/organizations/{organization_id}/projects/{id}/activity/:\n",
-      `  /api/organizations/{organization_id}/projects/{id}/archive/:
-    post:
-      operationId: projects_archive_create
-      summary: Archive
-      tags: [projects]
-      parameters:
-        - $ref: "#/components/parameters/ProjectId"
-        - $ref: "#/components/parameters/OrganizationId"
-      responses:
-        "200":
-          description: ""
-          content:
-            application/json:
-              schema:
-                $ref: "#/components/schemas/ProjectBackwardCompat"
-      security:
-        - PersonalAPIKeyAuth: [project:write]
-  /api/organizations/{organization_id}/projects/{id}/activity/:
-`,
-    );
-    writeFileSync(specFile, text);
+    const spec = readYaml<SpecDocument>(specFile);
+    const action = unusedAction(spec, readYaml(join(root, "spec/projects.names.yaml")), "projects");
+    const path = `/api/organizations/{organization_id}/projects/{id}/${action}/`;
+    addOperation(specFile, path, "POST", {
+      operationId: `projects_${action}_create`,
+      summary: pascal(action),
+      tags: ["projects"],
+      parameters: [{ $ref: "#/components/parameters/ProjectId" }, { $ref: "#/components/parameters/OrganizationId" }],
+      responses: {
+        "200": {
+          description: "",
+          content: { "application/json": { schema: { $ref: "#/components/schemas/ProjectBackwardCompat" } } },
+        },
+      },
+      security: [{ PersonalAPIKeyAuth: ["project:write"] }],
+    });
     const out = join(scratch, "added");
     const result = await generate("--spec", specFile, "--out", out);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^generate: ${specOperationCount() + 1} operations`));
     const table = readFileSync(join(out, "packages/types/src/generated/operations.ts"), "utf8");
-    expect(table).toContain('"method": "archive"');
+    expect(table).toContain(`"method": "${action}"`);
     // The new operation's names are added to the names file; every recorded one stays as it was.
     const before = parse(readFileSync(join(root, "spec/projects.names.yaml"), "utf8"));
     const after = parse(readFileSync(join(out, "projects.names.yaml"), "utf8"));
-    expect(after.operations["POST /api/organizations/{organization_id}/projects/{id}/archive/"]).toMatchObject({
-      client: "projects.archive",
-      function: "projectsArchive",
-      mutationHook: "useArchive",
+    expect(after.operations[`POST ${path}`]).toMatchObject({
+      client: `projects.${action}`,
+      function: `projects${pascal(action)}`,
+      mutationHook: `use${pascal(action)}`,
     });
     expect(after).toMatchObject(before);
   });

@@ -1,55 +1,47 @@
 /**
- * A sync that adds operations needs no hand edit and moves no name. In a scratch copy, spec/ gains
- * `PATCH …/projects/{id}/archive/` (answering the project: no named behaviour in the fake) and a
- * `POST …/projects/{id}/activity/` that clashes with the recorded `activity`; then generate and build.
- * Every name the real packages export is still exported, the newcomer is the one renamed, and the
- * archive works end to end: client, fake, React cache.
+ * A sync that adds operations needs no hand edit and moves no name. In a scratch copy, spec/ gains a
+ * `PATCH …/projects/{id}/<action>/` (answering the project: no named behaviour in the fake), the
+ * action a word no path and no recorded name has, and a `POST` on a recorded GET action (`activity`
+ * today) that clashes with its recorded name; both are picked from the spec and set as data. Then
+ * generate and build. Every name the real packages export is still exported, the newcomer is the one
+ * renamed, and the action works end to end: client, fake, React cache.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { camelCase, pascal } from "../../scripts/lib/names/rules.ts";
 import { PACKAGES, root, type Scratch, scratchCopy } from "../upstream/scratch.ts";
+import { addOperation, getActionWithout, readYaml, type SpecDocument, unusedAction } from "./spec-edit.ts";
 
-const ITEM = "  /api/organizations/{organization_id}/projects/{id}/activity/:\n";
-const ARCHIVE = `  /api/organizations/{organization_id}/projects/{id}/archive/:
-    patch:
-      operationId: projects_archive_partial_update
-      summary: Archive
-      tags: [projects]
-      parameters:
-        - $ref: "#/components/parameters/ProjectId"
-        - $ref: "#/components/parameters/OrganizationId"
-      requestBody:
-        content:
-          application/json:
-            schema:
-              $ref: "#/components/schemas/PatchedProjectBackwardCompat"
-      responses:
-        "200":
-          description: ""
-          content:
-            application/json:
-              schema:
-                $ref: "#/components/schemas/ProjectBackwardCompat"
-      security:
-        - PersonalAPIKeyAuth: [project:write]
-`;
-const ACTIVITY_POST = `    post:
-      operationId: projects_activity_create
-      summary: Log activity
-      tags: [projects]
-      parameters:
-        - $ref: "#/components/parameters/ProjectId"
-        - $ref: "#/components/parameters/OrganizationId"
-      responses:
-        "201":
-          description: ""
-      security:
-        - PersonalAPIKeyAuth: [project:write]
-`;
+const ITEM = "/api/organizations/{organization_id}/projects/{id}/";
+const spec = readYaml<SpecDocument>(join(root, "spec/projects.openapi.yaml"));
+const recordedNames = readYaml<Parameters<typeof unusedAction>[1]>(join(root, "spec/projects.names.yaml"));
+const ACTION = unusedAction(spec, recordedNames, "projects");
+const HOOK = `use${pascal(ACTION)}`;
+const CLASH = getActionWithout(spec, ITEM, "POST");
+const CLASH_METHOD = `${camelCase(CLASH.word)}Create`;
+const parameters = [{ $ref: "#/components/parameters/ProjectId" }, { $ref: "#/components/parameters/OrganizationId" }];
+const json = (schema: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } });
+const ACTION_OPERATION = {
+  operationId: `projects_${ACTION}_partial_update`,
+  summary: pascal(ACTION),
+  tags: ["projects"],
+  parameters,
+  requestBody: { content: json("PatchedProjectBackwardCompat") },
+  responses: { "200": { description: "", content: json("ProjectBackwardCompat") } },
+  security: [{ PersonalAPIKeyAuth: ["project:write"] }],
+};
+const CLASH_OPERATION = {
+  operationId: `projects_${CLASH.word}_create`,
+  summary: "Log activity",
+  tags: ["projects"],
+  parameters,
+  responses: { "201": { description: "" } },
+  security: [{ PersonalAPIKeyAuth: ["project:write"] }],
+};
 
 /** Runtime exports plus every name the entry's declarations export. */
 async function exportedNames(dir: string, pkg: string): Promise<string[]> {
@@ -73,13 +65,8 @@ describe("operations added by a sync", () => {
   beforeAll(() => {
     copy = scratchCopy("new-operations");
     const specFile = join(copy.dir, "spec/projects.openapi.yaml");
-    const spec = readFileSync(specFile, "utf8");
-    const activityGet = spec.indexOf(ITEM);
-    const afterGet = spec.indexOf("\n  /api/", activityGet + 1) + 1;
-    writeFileSync(
-      specFile,
-      spec.slice(0, activityGet) + ARCHIVE + spec.slice(activityGet, afterGet) + ACTIVITY_POST + spec.slice(afterGet),
-    );
+    addOperation(specFile, `${ITEM}${ACTION}/`, "PATCH", ACTION_OPERATION);
+    addOperation(specFile, CLASH.path, "POST", CLASH_OPERATION);
     copy.node(["scripts/generate/run.mjs"]);
     copy.build();
   }, 240_000);
@@ -97,13 +84,13 @@ describe("operations added by a sync", () => {
     const recorded = parse(readFileSync(join(root, "spec/projects.names.yaml"), "utf8"));
     const names = parse(readFileSync(join(copy.dir, "spec/projects.names.yaml"), "utf8"));
     expect(names).toMatchObject(recorded);
-    expect(names.operations["POST /api/organizations/{organization_id}/projects/{id}/activity/"].client).toBe(
-      "projects.activityCreate",
+    expect(names.operations[`POST ${CLASH.path}`].client).toBe(`projects.${CLASH_METHOD}`);
+    expect(await exportedNames(copy.dir, "react")).toEqual(
+      expect.arrayContaining([HOOK, `use${pascal(CLASH_METHOD)}`]),
     );
-    expect(await exportedNames(copy.dir, "react")).toEqual(expect.arrayContaining(["useArchive", "useActivityCreate"]));
   });
 
-  it("client.projects.archive(id) answers the stored project with its own id and organization", async () => {
+  it(`client.projects.${ACTION}(id) answers the stored project with its own id and organization`, async () => {
     const { createClient } = await import(pathToFileURL(join(copy.dir, "packages/client/dist/index.js")).href);
     const { createFakePostHog } = await import(pathToFileURL(join(copy.dir, "packages/testing/dist/index.js")).href);
     const fake = createFakePostHog({ seed: 5, organizations: [{}, {}], projects: [{ name: "One" }, { name: "Two" }] });
@@ -111,7 +98,7 @@ describe("operations added by a sync", () => {
     try {
       const client = createClient({ apiKey: fake.apiKey, host: server.url });
       const stored = fake.db.project(2);
-      const archived = await client.projects.archive(2, { name: "Two (archived)" });
+      const archived = await client.projects[ACTION](2, { name: "Two (archived)" });
       expect(archived).toMatchObject({ id: 2, organization: stored.organization, name: "Two (archived)" });
       expect(archived.uuid).toBe(stored.uuid);
       const listed = await client.projects.list();
@@ -124,9 +111,11 @@ describe("operations added by a sync", () => {
     }
   });
 
-  it("useArchive caches that project under its detail key (run with the copy's React test setup)", () => {
+  it(`${HOOK} caches that project under its detail key (run with the copy's React test setup)`, () => {
     const react = join(copy.dir, "packages/react");
-    copyFileSync(join(root, "tests/fixtures/regenerate/archive.test.tsx"), join(react, "test/archive.test.tsx"));
+    // The fixture is written for `useArchive`: the hook the copy has is named in its place.
+    const fixture = readFileSync(join(root, "tests/fixtures/regenerate/archive.test.tsx"), "utf8");
+    writeFileSync(join(react, "test/archive.test.tsx"), fixture.replaceAll("useArchive", HOOK));
     const run = spawnSync(
       process.execPath,
       [join(root, "node_modules/vitest/vitest.mjs"), "run", "test/archive.test.tsx"],

@@ -1,5 +1,11 @@
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { OpenAPIDocument } from "../../scripts/lib/openapi.ts";
+import { buildOperationTable } from "../../scripts/lib/operation-table.ts";
 import { applyOverlay, type OverlayDocument } from "../../scripts/lib/overlay.ts";
+import { listOperations, normalizeDocument, readDocument } from "../../scripts/lib/spec-model/index.ts";
+
+const root = resolve(import.meta.dirname, "../..");
 
 const base = {
   paths: { "/a/{id}/": { get: { responses: { "200": { schema: { $ref: "#/x" } } } }, patch: { tags: ["a"] } } },
@@ -37,5 +43,51 @@ describe("applyOverlay", () => {
 
   it("rejects overlays of another major version", () => {
     expect(() => applyOverlay(base, { ...overlay([]), overlay: "2.0.0" })).toThrow(/unsupported overlay version/);
+  });
+});
+
+describe("spec/projects.overlay.yaml: an operation PostHog publishes with no `security` is session-only", () => {
+  const published = readDocument(join(root, "spec/projects.openapi.yaml"));
+  const overlay = readDocument<OverlayDocument>(join(root, "spec/projects.overlay.yaml"));
+  const tableOf = (document: OpenAPIDocument) =>
+    new Map(
+      buildOperationTable(applyOverlay(normalizeDocument(document), overlay)).map((row) => [
+        `${row.httpMethod} ${row.path}`,
+        row,
+      ]),
+    );
+
+  it("every published operation: without `security` session-only (scopes null), with it a key's scopes", () => {
+    const table = tableOf(published);
+    const operations = listOperations(published);
+    expect(operations.some((op) => !op.operation.security)).toBe(true);
+    for (const { key, operation } of operations) {
+      const row = table.get(key);
+      if (operation.security) {
+        expect(row?.scopes?.length, key).toBeGreaterThan(0);
+        expect(row?.security.map((s) => s.scheme).sort(), key).toEqual(["PersonalAPIKeyAuth", "PostHogSessionAuth"]);
+      } else {
+        expect(row?.scopes, key).toBeNull();
+        expect(
+          row?.security.map((s) => s.scheme),
+          key,
+        ).toEqual(["PostHogSessionAuth"]);
+      }
+    }
+  });
+
+  it("a new action without `security`, at a path no rule names, is session-only too", () => {
+    const sessionOnly = listOperations(published).find((op) => !op.operation.security);
+    const path = "/api/organizations/{organization_id}/projects/{id}/session_only_action/";
+    expect(sessionOnly).toBeDefined();
+    expect(published.paths[path]).toBeUndefined();
+    const next = structuredClone(published);
+    next.paths[path] = {
+      [sessionOnly?.method ?? "get"]: { ...sessionOnly?.operation, operationId: "projects_session_only_action" },
+    };
+    const row = tableOf(next).get(`${sessionOnly?.method.toUpperCase()} ${path}`);
+    expect(row?.operationId).toBe("projects_session_only_action");
+    expect(row?.scopes).toBeNull();
+    expect(row?.security).toEqual([{ scheme: "PostHogSessionAuth", kind: "cookie", scopes: [] }]);
   });
 });

@@ -1,6 +1,10 @@
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { classify, diffNames, diffSpecs, type Level } from "../../scripts/lib/spec-diff.ts";
-import { formatReport } from "../../scripts/lib/spec-diff-report.ts";
+import { readDocument } from "../../scripts/lib/spec-model/index.ts";
+import { classify, diffNames, diffSpecs, type Level } from "../../scripts/spec-diff/diff.ts";
+import { formatReport } from "../../scripts/spec-diff/report.ts";
+
+const fixtures = resolve(import.meta.dirname, "../fixtures/spec-diff");
 
 const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
 
@@ -451,6 +455,13 @@ const cases: Array<[string, (spec: Spec) => void, Expected[]]> = [
     },
     [[THING, "name", "deprecated", "minor"]],
   ],
+  [
+    "drf's nullable reference made a plain reference → no longer nullable (a reference is not untyped)",
+    (s) => {
+      thing(s).kind = { $ref: "#/components/schemas/KindEnum" } as never;
+    },
+    [[THING, "kind", "nullable-narrowed", "minor"]],
+  ],
   // spelling: OpenAPI 3.1 for the same meaning is no change
   [
     "nullable re-spelled as a 3.1 type list → nothing",
@@ -544,5 +555,66 @@ describe("diffSpecs", () => {
     expect(formatReport(diff, { markdown: true })).toContain(
       "**GET /things/{id}/ (things_retrieve)**\n- major (breaking)",
     );
+  });
+});
+
+describe("untyped schemas", () => {
+  const spelled = (version: "3.0" | "3.1") => readDocument(join(fixtures, `untyped/openapi-${version}.yaml`));
+
+  it("OpenAPI 3.1's `{}` and 3.0's `{nullable: true}` admit the same values: no change either way", () => {
+    expect(diffSpecs(spelled("3.0"), spelled("3.1"))).toEqual({ changes: [], bump: null });
+    expect(diffSpecs(spelled("3.1"), spelled("3.0"))).toEqual({ changes: [], bump: null });
+  });
+
+  it("an untyped field that gets a type no longer admits null, in either spelling", () => {
+    const typed = (version: "3.0" | "3.1") => {
+      const document = structuredClone(spelled(version)) as ReturnType<typeof base>;
+      document.components.schemas.ThingInput.properties = { settings: { type: "object" } } as never;
+      return diffSpecs(spelled(version), document).changes.map((c) => [c.location, c.kind, c.level]);
+    };
+    expect(typed("3.0")).toEqual([
+      ["settings", "nullable-narrowed", "major"],
+      ["settings", "type-narrowed", "major"],
+    ]);
+    expect(typed("3.1")).toEqual(typed("3.0"));
+  });
+});
+
+describe("who may call an added operation", () => {
+  /** The base spec with PostHog's two schemes, and one operation added with `security` as given. */
+  function added(security: unknown) {
+    const next = structuredClone(base()) as ReturnType<typeof base> & Record<string, unknown>;
+    next.components = {
+      ...next.components,
+      securitySchemes: {
+        PersonalAPIKeyAuth: { type: "http", scheme: "bearer" },
+        PostHogSessionAuth: { type: "apiKey", in: "cookie", name: "sessionid" },
+      },
+    } as never;
+    const operation: Record<string, unknown> = {
+      operationId: "things_polish",
+      responses: { "200": { description: "" } },
+    };
+    if (security !== undefined) operation.security = security;
+    (next.paths as Record<string, unknown>)["/things/{id}/polish/"] = { post: operation };
+    const changes = diffSpecs(base(), next).changes;
+    expect(changes.map((c) => [c.group, c.kind, c.level])).toEqual([
+      ["POST /things/{id}/polish/ (things_polish)", "operation-added", "minor"],
+    ]);
+    return changes[0]?.message;
+  }
+
+  it("a personal API key with a scope: just added", () => {
+    expect(added([{ PersonalAPIKeyAuth: ["thing:write"] }, { PostHogSessionAuth: [] }])).toBe("operation added");
+  });
+
+  it("only a session: a session-only operation added", () => {
+    expect(added([{ PostHogSessionAuth: [] }])).toMatch(
+      /^session-only operation added: PostHog refuses personal API keys for it \(403\)/,
+    );
+  });
+
+  it("no security at all, as PostHog publishes a session-only action: said so", () => {
+    expect(added(undefined)).toMatch(/^operation added with no security requirement: .*session-only/);
   });
 });

@@ -9,17 +9,21 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { OpenAPIDocument, SchemaObject } from "../../scripts/lib/openapi.ts";
 import { buildTables } from "../../scripts/lib/operation-table.ts";
-import { diffSpecs } from "../../scripts/lib/spec-diff.ts";
 import {
   checkDocument,
+  isJsonMediaType,
+  jsonMedia,
   listOperations,
+  loadSpec,
   normalizeDocument,
   normalizeSchema,
+  operationAccess,
   refsIn,
   resolve as resolveRef,
   SpecError,
   walkSchema,
 } from "../../scripts/lib/spec-model/index.ts";
+import { diffSpecs } from "../../scripts/spec-diff/diff.ts";
 import { rewriteTo31 } from "../tools/rewrite-openapi-3.1.ts";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -147,5 +151,65 @@ describe("operations, references and walks", () => {
       "additionalProperties",
     ]);
     expect(refsIn({ a: [{ $ref: "#/x" }], b: { c: { $ref: "#/y" } } })).toEqual(["#/x", "#/y"]);
+  });
+});
+
+describe("the JSON body of a content map", () => {
+  it.each([
+    ["application/json", true],
+    ["application/json; charset=utf-8", true],
+    ["Application/JSON", true],
+    ["application/problem+json", true],
+    ["application/vnd.oai.openapi+json", true],
+    ["application/jsonl", false],
+    ["application/x-www-form-urlencoded", false],
+    ["multipart/form-data", false],
+    ["text/json", false],
+  ])("%s → %s", (type, json) => {
+    expect(isJsonMediaType(type)).toBe(json);
+  });
+
+  it("is the JSON entry, wherever PostHog lists it among the form encodings", () => {
+    const content = {
+      "application/x-www-form-urlencoded": { schema: { $ref: "#/form" } },
+      "application/json": { schema: { $ref: "#/json" } },
+      "multipart/form-data": { schema: { $ref: "#/multipart" } },
+    };
+    expect(jsonMedia(content)).toEqual({ schema: { $ref: "#/json" } });
+    expect(jsonMedia({ "text/csv": {} })).toBeUndefined();
+    expect(jsonMedia(undefined)).toBeUndefined();
+  });
+});
+
+describe("who may call an operation", () => {
+  const document = {
+    openapi: "3.0.3",
+    info: { title: "t", version: "1" },
+    paths: {},
+    components: {
+      securitySchemes: {
+        PersonalAPIKeyAuth: { type: "http", scheme: "bearer" },
+        PostHogSessionAuth: { type: "apiKey", in: "cookie", name: "sessionid" },
+      },
+    },
+  } as unknown as OpenAPIDocument;
+
+  it("a bearer scheme is a personal API key; a cookie alone is session-only; nothing said is undeclared", () => {
+    const key: Array<Record<string, string[]>> = [{ PersonalAPIKeyAuth: ["project:read"] }, { PostHogSessionAuth: [] }];
+    expect(operationAccess(document, { security: key })).toBe("personal-api-key");
+    expect(operationAccess(document, { security: [{ PostHogSessionAuth: [] }] })).toBe("session-only");
+    expect(operationAccess(document, {})).toBe("undeclared");
+    expect(operationAccess({ ...document, security: key }, {})).toBe("personal-api-key");
+  });
+
+  it("every operation of our spec, corrected, agrees with the operation table's scopes", () => {
+    const corrected = loadSpec(resolve(root, "spec/projects.openapi.yaml")).effective;
+    const table = buildTables(corrected).operations;
+    for (const { operation } of listOperations(corrected)) {
+      const row = table.find((candidate) => candidate.operationId === operation.operationId);
+      expect(operationAccess(corrected, operation) === "session-only", String(operation.operationId)).toBe(
+        row?.scopes === null,
+      );
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -7,7 +7,8 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { cleanSchema, newOperationId, newSummary } from "../../scripts/lib/spec-sync.ts";
+import { releaseCommand } from "../../scripts/spec-sync/next-steps.ts";
+import { cleanSchema, newOperationId, newSummary } from "../../scripts/spec-sync/sync.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const fixtures = join(root, "tests/fixtures/spec-diff/sync");
@@ -213,6 +214,38 @@ describe("spec:sync on a hand-written upstream", () => {
     expect(swagger.code).toBe(1);
     expect(swagger.stderr).toMatch(/not an OpenAPI document/);
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("says a new operation without `security` is session-only when the overlay's rule makes it so", async () => {
+    const THINGS = "/api/organizations/{organization_id}/things/";
+    const dir = copyOf(join(fixtures, "spec"));
+    const from = upstreamVariant(dir, (document) => {
+      // PostHog's session-only action: like polish, but published with no security at all.
+      const { security: _none, ...buff } = structuredClone(document.paths[`${THINGS}{id}/polish/`].post);
+      document.paths[`${THINGS}{id}/buff/`] = { post: { ...buff, operationId: "buff_create" } };
+    });
+    const undeclared = await sync(dir, "--from", from, "--dry-run");
+    expect(undeclared.stdout).toContain(
+      `new operation POST ${THINGS}{id}/buff/ → operationId things_buff_create — declares no security`,
+    );
+    // The rule of spec/projects.overlay.yaml, added to this spec's overlay (as data).
+    const overlayFile = join(dir, "things.overlay.yaml");
+    const overlay = parse(readFileSync(overlayFile, "utf8"));
+    const real = parse(readFileSync(join(root, "spec/projects.overlay.yaml"), "utf8"));
+    const rule = real.actions.find((action: { target: string }) => action.target.includes("!@.security"));
+    overlay.actions.push({ ...rule, update: { security: [{ SessionAuth: [] }] } });
+    writeFileSync(overlayFile, stringify(overlay));
+    const result = await sync(dir, "--from", from);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain(
+      `new operation POST ${THINGS}{id}/buff/ → operationId things_buff_create — session-only: PostHog refuses personal API keys for it (403)`,
+    );
+    // An operation with a key's scope gets no note.
+    expect(result.stdout).toContain(`new operation POST ${THINGS}{id}/polish/ → operationId things_polish_create\n`);
+    // The report (the spec as published, before the overlay) says why.
+    expect(result.stdout).toMatch(
+      /things_buff_create\)\n {2}minor \(additive\) — operation added with no security requirement/,
+    );
   });
 });
 
@@ -481,5 +514,36 @@ describe("naming rules for new operations", () => {
         properties: { example: { type: "string", example: "x" }, items: { items: { example: 1 } } },
       }),
     ).toEqual({ properties: { example: { type: "string" }, items: { items: {} } } });
+  });
+});
+
+describe("what spec:sync tells a maintainer to run next", () => {
+  it("records the release from mktemp files, runs as printed, and leaves no file behind", async () => {
+    const command = releaseCommand({ spec: "spec/projects.openapi.yaml", overlay: "spec/projects.overlay.yaml" });
+    expect(command).not.toMatch(/\/tmp\//);
+    expect(command).toContain("$(mktemp)");
+    // A fresh TMPDIR shows where mktemp put its files; `git show HEAD:<file>` reads the working tree
+    // (this may be no git checkout), so the diff finds no change and writes no changeset.
+    const sandbox = mkdtempSync(join(tmpdir(), "hogkit-next-steps-"));
+    scratch.push(sandbox);
+    const bin = join(sandbox, "bin");
+    const temporary = join(sandbox, "tmp");
+    mkdirSync(bin);
+    mkdirSync(temporary);
+    writeFileSync(
+      join(bin, "git"),
+      `#!/bin/sh\n[ "$1" = show ] || exit 2\nls "$TMPDIR" | grep '^tmp\\.' >> "${join(sandbox, "during.txt")}"\nexec cat "\${2#HEAD:}"\n`,
+    );
+    chmodSync(join(bin, "git"), 0o755);
+    const { stdout } = await run("sh", ["-c", command], {
+      cwd: root,
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, TMPDIR: temporary },
+    });
+    expect(stdout).toContain("No API changes.");
+    expect(stdout).toContain("spec:diff: no changes, so no changeset written.");
+    // Two files while git ran (the old spec and the old names file), none afterwards.
+    const during = readFileSync(join(sandbox, "during.txt"), "utf8").trim().split("\n");
+    expect(new Set(during).size).toBe(2);
+    expect(readdirSync(temporary).filter((name) => name.startsWith("tmp."))).toEqual([]);
   });
 });

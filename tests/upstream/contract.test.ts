@@ -11,8 +11,8 @@ import { compareWithUpstream, explainedBy } from "../../scripts/lib/contract.ts"
 import type { OpenAPIDocument } from "../../scripts/lib/openapi.ts";
 import { traceOverlay } from "../../scripts/lib/overlay.ts";
 import { loadSpec, readDocument } from "../../scripts/lib/spec-model/index.ts";
-import { resourceOf } from "../../scripts/lib/spec-sync.ts";
-import { readSyncConfig } from "../../scripts/lib/sync-config.ts";
+import { readSyncConfig } from "../../scripts/spec-sync/config.ts";
+import { resourceOf } from "../../scripts/spec-sync/sync.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const snapshot = resolve(root, "../shared/upstream/posthog-openapi-2025-11-19.yaml");

@@ -1,9 +1,9 @@
 /**
  * Scratch copies of the repository for tests that regenerate the packages from another spec: the
- * tracked files, the root node_modules shared, each workspace's own node_modules (relative links)
+ * working tree's files, the root node_modules shared, each workspace's own node_modules (relative links)
  * copied. Nothing is ever written to the real checkout.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -20,12 +20,22 @@ export interface Scratch {
   remove(): void;
 }
 
-export function scratchCopy(label: string): Scratch {
+/**
+ * `ownModules`: the root node_modules is the copy's own (hard links where the file system allows,
+ * else a copy) instead of a symlink to the checkout's. Next.js's Turbopack refuses to compile
+ * modules that resolve outside the project, so a copy that builds examples/next-app needs it. Nothing
+ * run in a copy may edit a file of node_modules in place: a hard link would carry the edit back.
+ */
+export function scratchCopy(label: string, { ownModules = false } = {}): Scratch {
   const dir = mkdtempSync(join(tmpdir(), `hogkit-${label}-`));
   for (const file of sourceFiles()) {
     if (existsSync(join(root, file))) cpSync(join(root, file), join(dir, file), { dereference: false });
   }
-  symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
+  if (!ownModules) symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
+  else if (spawnSync("cp", ["-al", join(root, "node_modules"), dir]).status !== 0) {
+    rmSync(join(dir, "node_modules"), { recursive: true, force: true });
+    execFileSync("cp", ["-a", join(root, "node_modules"), dir]);
+  }
   for (const group of ["packages", "examples", "tests"]) {
     for (const name of readdirSync(join(root, group))) {
       const modules = join(root, group, name, "node_modules");
@@ -46,10 +56,17 @@ export function scratchCopy(label: string): Scratch {
   };
 }
 
-/** The tracked files; in a copy that is no git checkout (a scratch copy itself), every file but build output. */
+/**
+ * The working tree's files: tracked ones and new ones not ignored yet (a file moved but not committed
+ * yet is there too); in a copy that is no git checkout (a scratch copy itself), every file but build output.
+ */
 function sourceFiles(): string[] {
   try {
-    return execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
+    return execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    })
       .split("\n")
       .filter(Boolean);
   } catch {

@@ -7,18 +7,13 @@
 
 import type { OperationRow } from "../../lib/operation-table.ts";
 import { type EmitContext, type Emitter, header, namesOf } from "../context.ts";
-import { OPERATION_HELPERS, TypeNames } from "../type-names.ts";
+import { CLIENT_OPERATION_MODULE, TypeNames } from "../type-names.ts";
 import { jsDoc } from "./client-docs.ts";
 import { functionName, isIterable, ORGANIZATION_PARAM, type SignatureParam, signature } from "./client-signature.ts";
 
 export const FUNCS_FILE = "packages/client/src/generated/funcs.ts";
 
 export const emitClientFuncs: Emitter = (context) => [{ path: FUNCS_FILE, contents: funcsModule(context) }];
-
-/** Rows in the order every client emitter lists them: by resource, then as the table has them. */
-export function clientRows(rows: OperationRow[]): OperationRow[] {
-  return [...rows].sort((a, b) => a.resource.localeCompare(b.resource));
-}
 
 function funcsModule(context: EmitContext): string {
   const types = new TypeNames(context);
@@ -30,7 +25,8 @@ function funcsModule(context: EmitContext): string {
     names.set(name, row.operationId);
     return name;
   };
-  for (const row of clientRows(context.operations)) {
+  // In the order of the client: by resource, then as the table has them.
+  for (const row of context.resourcesByName.flatMap((resource) => resource.operations)) {
     const params = signature(row, types);
     const result = types.result(row);
     const data = operationData(row, namesOf(context, row).client);
@@ -59,9 +55,9 @@ function funcsModule(context: EmitContext): string {
   const code = out.join("\n");
   return [
     header(context),
-    types.importLine(code, OPERATION_HELPERS),
+    types.importLine(),
     'import type { Core } from "../create-core.js";',
-    `import type { Operation, ${code.includes("PageItem<") ? "PageItem, " : ""}RequestOptions } from "../operation.js";`,
+    types.imports.typeLine(CLIENT_OPERATION_MODULE, ["Operation", "RequestOptions"]),
     'import { iterate, request } from "../transport.js";',
     code,
     "",

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { EmitContext, GeneratedFile } from "../context.ts";
+import type { EmitContext, Emitter } from "../context.ts";
 import { TypeNames } from "../type-names.ts";
 import { functionName, isIterable, iteratorName, signature } from "./client-signature.ts";
 
@@ -14,7 +14,7 @@ const START = "<!-- operations:start -->";
 const END = "<!-- operations:end -->";
 const root = resolve(import.meta.dirname, "../../..");
 
-export function emitClientReadme(context: EmitContext): GeneratedFile[] {
+export const emitClientReadme: Emitter = (context) => {
   const file = join(root, README);
   if (!existsSync(file)) return [];
   const current = readFileSync(file, "utf8");
@@ -23,12 +23,13 @@ export function emitClientReadme(context: EmitContext): GeneratedFile[] {
   if (start < 0 || end < start) throw new Error(`${README} must contain ${START} … ${END} for the operations table`);
   const table = operationsTable(context);
   return [{ path: README, contents: `${current.slice(0, start + START.length)}\n${table}\n${current.slice(end)}` }];
-}
+};
 
 function operationsTable(context: EmitContext): string {
   const table: string[][] = [["Method", "Function (`@hogkit/client/funcs`)", "HTTP route", "Personal API key"]];
-  const rows = [...context.operations].sort(
-    (a, b) => a.resource.localeCompare(b.resource) || a.method.localeCompare(b.method),
+  // By resource, as the client lists them, then by method.
+  const rows = context.resourcesByName.flatMap((resource) =>
+    [...resource.operations].sort((a, b) => a.method.localeCompare(b.method)),
   );
   for (const row of rows) {
     const params = signature(row, new TypeNames(context));

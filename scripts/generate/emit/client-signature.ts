@@ -32,9 +32,8 @@ export function camelIdentifier(name: string): string {
   return RESERVED.has(safe) ? `${safe}Param` : safe;
 }
 
-/** The parameters of a row's method, their types named as `types` names them (friendly where there are). */
+/** The parameters of a row's method, their types named (and imported) by `types`: friendly where there are. */
 export function signature(row: OperationRow, types: TypeNames): SignatureParam[] {
-  const id = JSON.stringify(row.operationId);
   const params: SignatureParam[] = row.pathParams
     .filter((p) => p.name !== ORGANIZATION_PARAM)
     .map((p) => ({
@@ -46,7 +45,7 @@ export function signature(row: OperationRow, types: TypeNames): SignatureParam[]
   if (row.body) params.push({ name: "body", type: types.body(row), optional: !row.body.required, role: "body" });
   if (row.queryParams.length) {
     const required = row.queryParams.some((q) => q.required);
-    params.push({ name: "query", type: `OperationQuery<${id}>`, optional: !required, role: "query" });
+    params.push({ name: "query", type: types.query(row), optional: !required, role: "query" });
   }
   // A parameter can be left out only if every parameter after it can; otherwise it takes `undefined`.
   let tailOptional = true;

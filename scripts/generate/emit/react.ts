@@ -15,20 +15,17 @@
 import type { OperationNames } from "../../lib/names/index.ts";
 import type { OperationRow } from "../../lib/operation-table.ts";
 import { type Emitter, header, namesOf } from "../context.ts";
-import { OPERATION_HELPERS, TypeNames } from "../type-names.ts";
+import { TypeNames } from "../type-names.ts";
 
 export const emitReact: Emitter = (context) => {
-  const byResource = new Map<string, OperationRow[]>();
-  for (const row of context.operations) byResource.set(row.resource, [...(byResource.get(row.resource) ?? []), row]);
   const sections: string[] = [];
   const hookSections: string[] = [];
-  const optionTypes = new TypeNames(context);
-  const hookTypes = new TypeNames(context);
+  // One per module: each imports the types its own code names.
+  const types: ModuleTypes = { options: new TypeNames(context), hooks: new TypeNames(context) };
   /** What the hooks import from the query-options side: key factories and queryOptions helpers. */
   const shared: string[] = [];
-  for (const [resource, rows] of byResource) {
-    const keys = context.names.resources[resource]?.keys;
-    if (!keys) throw new Error(`React emitter: no keys name for resource ${resource}`);
+  for (const { name: resource, names: resourceNames, operations: rows } of context.resources) {
+    const { keys } = resourceNames;
     shared.push(keys);
     const parts = [
       `/** Query keys of ${resource}: \`all → lists → list(params)\`, \`all → details → detail(id)\`. */
@@ -38,13 +35,12 @@ export const ${keys} = createQueryKeys(${JSON.stringify(resource)});`,
     for (const row of rows) {
       const names = namesOf(context, row);
       if (row.httpMethod === "GET") {
-        hookTypes.result(row);
-        const code = query(row, names, keys, optionTypes.result(row), optionTypes);
+        const code = query(row, names, keys, types);
         parts.push(code.options);
         hookParts.push(code.hooks);
         shared.push(...code.shared);
       } else {
-        hookParts.push(mutation(row, names, keys, hookTypes));
+        hookParts.push(mutation(row, names, keys, types.hooks));
       }
     }
     sections.push(parts.join("\n\n"));
@@ -54,7 +50,7 @@ export const ${keys} = createQueryKeys(${JSON.stringify(resource)});`,
   const hooksCode = hookSections.join("\n\n");
   const queryOptions = `${header(context)}import type { DataTag, InfiniteData, QueryFunction, UseInfiniteQueryOptions, UseQueryOptions } from "@tanstack/react-query";
 import type { PostHogApiError } from "@hogkit/client";
-${optionTypes.importLine(optionsCode, OPERATION_HELPERS)}
+${types.options.importLine()}
 import type { HogkitClient } from "../client-types.js";
 import { createQueryKeys } from "../query-keys.js";
 import { dataTag, nextOffset, retryUnlessApiError } from "../query-defaults.js";
@@ -98,7 +94,7 @@ import {
   useSuspenseQuery,
 } from "@tanstack/react-query";
 import type { PostHogApiError } from "@hogkit/client";
-${hookTypes.importLine(hooksCode, OPERATION_HELPERS)}
+${types.hooks.importLine()}
 import { useHogkitClient } from "../provider.js";
 import {
   type QueryScope,
@@ -116,6 +112,22 @@ ${hooksCode}
     { path: "packages/react/src/generated/hooks.ts", contents: hooks },
   ];
 };
+
+/** The type namers of the two modules: generated/query-options.ts and generated/hooks.ts. */
+interface ModuleTypes {
+  options: TypeNames;
+  hooks: TypeNames;
+}
+
+/** The types one module's code of a query names, recorded in that module's imports. */
+function queryTypes(row: OperationRow, ids: string[], types: TypeNames) {
+  return {
+    result: types.result(row),
+    idArgs: ids.map((id) => `${id}: ${types.path(row, id)}`),
+    params: row.queryParams.length > 0 ? `${types.query(row)} & QueryScope` : "QueryScope",
+    infiniteParams: () => `Omit<${types.query(row)}, "offset"> & QueryScope`,
+  };
+}
 
 function idParams(row: OperationRow): string[] {
   return row.pathParams.map((p) => p.name).filter((name) => name !== "organization_id");
@@ -136,14 +148,13 @@ function query(
   row: OperationRow,
   names: OperationNames,
   keys: string,
-  result: string,
-  types: TypeNames,
+  types: ModuleTypes,
 ): { options: string; hooks: string; shared: string[] } {
   const ids = idParams(row);
-  const op = JSON.stringify(row.operationId);
   const hasQuery = row.queryParams.length > 0;
-  const paramsType = hasQuery ? `OperationQuery<${op}> & QueryScope` : "QueryScope";
-  const idArgs = ids.map((id) => `${id}: ${types.path(row, id)}`);
+  // The same types in both modules' code, each module importing them for itself.
+  const o = queryTypes(row, ids, types.options);
+  const h = queryTypes(row, ids, types.hooks);
   const key =
     row.effect === "list"
       ? `${keys}.list(params)`
@@ -155,39 +166,37 @@ function query(
   const optionsName = names.queryOptions as string;
   const hookName = names.hook as string;
   const suspenseName = names.suspenseHook as string;
-  const signature = [...idArgs, `params: ${paramsType} = {}`].join(", ");
   const passArgs = [...ids, "params"].join(", ");
   let options = `${doc(row)}
-export function ${optionsName}(client: HogkitClient, ${signature}): HogkitQueryOptions<${result}> {
+export function ${optionsName}(client: HogkitClient, ${[...o.idArgs, `params: ${o.params} = {}`].join(", ")}): HogkitQueryOptions<${o.result}> {
   ${split}
   return {
-    queryKey: dataTag<${result}>(${key}),
+    queryKey: dataTag<${o.result}>(${key}),
     queryFn: ({ signal }) => client.${row.resource}.${row.method}(${callArgs}),
     retry: retryUnlessApiError,
   };
 }`;
   const shared = [optionsName];
   let hooks = `${doc(row)}
-export function ${hookName}(${[...idArgs, `params: ${paramsType} = {}`, `options: QueryHookOptions<${result}> = {}`].join(", ")}): UseQueryResult<${result}, PostHogApiError> {
+export function ${hookName}(${[...h.idArgs, `params: ${h.params} = {}`, `options: QueryHookOptions<${h.result}> = {}`].join(", ")}): UseQueryResult<${h.result}, PostHogApiError> {
   return useQuery({ ...${optionsName}(useHogkitClient(), ${passArgs}), ...options });
 }
 
 ${doc(row)}
-export function ${suspenseName}(${[...idArgs, `params: ${paramsType} = {}`, `options: SuspenseHookOptions<${result}> = {}`].join(", ")}): UseSuspenseQueryResult<${result}, PostHogApiError> {
+export function ${suspenseName}(${[...h.idArgs, `params: ${h.params} = {}`, `options: SuspenseHookOptions<${h.result}> = {}`].join(", ")}): UseSuspenseQueryResult<${h.result}, PostHogApiError> {
   return useSuspenseQuery({ ...${optionsName}(useHogkitClient(), ${passArgs}), ...options });
 }`;
   if (row.pagination?.style === "offset") {
     const infiniteOptions = names.infiniteQueryOptions as string;
     const infiniteHook = names.infiniteHook as string;
-    const infiniteParams = `Omit<OperationQuery<${op}>, "offset"> & QueryScope`;
     shared.push(infiniteOptions);
     options += `
 
 /** All pages of \`${row.resource}.${row.method}\`, fetched one \`offset\` page at a time (for "load more" lists). */
-export function ${infiniteOptions}(client: HogkitClient, ${[...idArgs, `params: ${infiniteParams} = {}`].join(", ")}): HogkitInfiniteQueryOptions<${result}> {
+export function ${infiniteOptions}(client: HogkitClient, ${[...o.idArgs, `params: ${o.infiniteParams()} = {}`].join(", ")}): HogkitInfiniteQueryOptions<${o.result}> {
   const { organizationId, ...query } = params;
   return {
-    queryKey: dataTag<InfiniteData<${result}, number>>([...${key}, "infinite"]),
+    queryKey: dataTag<InfiniteData<${o.result}, number>>([...${key}, "infinite"]),
     initialPageParam: 0,
     queryFn: ({ pageParam, signal }) =>
       client.${row.resource}.${row.method}(${[...ids, "{ ...query, offset: pageParam }", "{ signal, organizationId }"].join(", ")}),
@@ -198,7 +207,7 @@ export function ${infiniteOptions}(client: HogkitClient, ${[...idArgs, `params: 
     hooks += `
 
 /** \`useInfiniteQuery\` over \`${row.resource}.${row.method}\`: \`data.pages\`, \`fetchNextPage()\`, \`hasNextPage\`. */
-export function ${infiniteHook}(${[...idArgs, `params: ${infiniteParams} = {}`, `options: Omit<UseInfiniteQueryOptions<${result}, PostHogApiError, InfiniteData<${result}, number>, readonly unknown[], number>, "queryKey" | "queryFn" | "initialPageParam" | "getNextPageParam"> = {}`].join(", ")}): UseInfiniteQueryResult<InfiniteData<${result}, number>, PostHogApiError> {
+export function ${infiniteHook}(${[...h.idArgs, `params: ${h.infiniteParams()} = {}`, `options: Omit<UseInfiniteQueryOptions<${h.result}, PostHogApiError, InfiniteData<${h.result}, number>, readonly unknown[], number>, "queryKey" | "queryFn" | "initialPageParam" | "getNextPageParam"> = {}`].join(", ")}): UseInfiniteQueryResult<InfiniteData<${h.result}, number>, PostHogApiError> {
   return useInfiniteQuery({ ...${infiniteOptions}(useHogkitClient(), ${passArgs}), ...options });
 }`;
   }
@@ -207,13 +216,12 @@ export function ${infiniteHook}(${[...idArgs, `params: ${infiniteParams} = {}`, 
 
 function mutation(row: OperationRow, names: OperationNames, keys: string, types: TypeNames): string {
   const ids = idParams(row);
-  const op = JSON.stringify(row.operationId);
   const hook = names.mutationHook as string;
   const variables = names.mutationVariables as string;
   const fields = [
     ...ids.map((id) => `  ${id}: ${types.path(row, id)};`),
     ...(row.body ? [`  body${row.body.required ? "" : "?"}: ${types.body(row)};`] : []),
-    ...(row.queryParams.length ? [`  query?: OperationQuery<${op}>;`] : []),
+    ...(row.queryParams.length ? [`  query?: ${types.query(row)};`] : []),
     "  /** Another organization than the client's default (`@current`). */",
     "  organizationId?: string;",
   ];

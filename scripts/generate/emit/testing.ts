@@ -4,7 +4,7 @@
  * new operation needs nothing here; a new schema gets a `build…` factory.
  */
 import { type Emitter, header, literal } from "../context.ts";
-import { type SchemaView, schemaViews } from "../schema-views.ts";
+import type { SchemaView } from "../schema-views.ts";
 import { convertComponents } from "./testing-json-schema.ts";
 
 const OUT = "packages/testing/src/generated";
@@ -12,7 +12,6 @@ const OUT = "packages/testing/src/generated";
 export const emitTesting: Emitter = (context) => {
   const { definitions, formats } = convertComponents(context.document);
   const schemaNames = Object.keys(definitions.read).sort();
-  const views = schemaViews(context.document, context.operations);
 
   const schemas = `${header(context)}import type { JsonSchemaDocument } from "../schema-document.js";
 
@@ -31,7 +30,7 @@ export const schemaFormats = ${literal(formats)} as const;
   for (const schema of schemaNames) {
     const name = context.names.schemas[schema]?.factory;
     if (!name) throw new Error(`testing emitter: no factory name for schema ${schema}`);
-    const view = views.get(schema) ?? "read";
+    const view = context.schemaViews.get(schema) ?? "read";
     table[name] = { schema, view };
     const type = `${view === "read" ? "Readable" : "Writable"}<Schemas[${JSON.stringify(schema)}]>`;
     const what = view === "read" ? "as the server sends it" : "as a request body (read-only fields left out)";

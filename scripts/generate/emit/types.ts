@@ -7,7 +7,6 @@
 import openapiTS, { astToString } from "openapi-typescript";
 import type { OperationRow } from "../../lib/operation-table.ts";
 import { type EmitContext, type Emitter, header, namesOf } from "../context.ts";
-import { schemaViews } from "../schema-views.ts";
 
 export const emitTypes: Emitter = async (context) => {
   const ast = await openapiTS(context.document as never, {
@@ -24,7 +23,6 @@ export const emitTypes: Emitter = async (context) => {
 
 function friendlyTypes(context: EmitContext): string {
   const schemas = context.document.components?.schemas ?? {};
-  const views = schemaViews(context.document, context.operations);
   const calls = (pick: (row: OperationRow) => boolean) =>
     context.operations
       .filter(pick)
@@ -42,7 +40,7 @@ function friendlyTypes(context: EmitContext): string {
     if (!name) throw new Error(`types emitter: no friendly name for schema ${schema}`);
     const ref = `Schemas[${JSON.stringify(schema)}]`;
     const isObject = definition.type === "object" || definition.properties !== undefined;
-    const view = views.get(schema) ?? "read";
+    const view = context.schemaViews.get(schema) ?? "read";
     const lines: string[] = [];
     if (!isObject) {
       lines.push(

@@ -4,6 +4,13 @@
  * the factories of @hogkit/testing; and one shared by every exported identifier (functions, hooks,
  * query options, keys, types), so no two packages ever export one name for two things.
  */
+import {
+  OPERATION_NAME_PACKAGE,
+  RESOURCE_NAME_PACKAGE,
+  type ReservedNames,
+  type ReservedNamesSource,
+  SCHEMA_NAME_PACKAGE,
+} from "./exporting-package.ts";
 import type { NamesFile, OperationNames, ResourceNames, SchemaNames } from "./names-file.ts";
 import { assign, type Claim } from "./registry.ts";
 import {
@@ -30,23 +37,20 @@ export interface NamingInput {
 
 const single = (names: string[]) => names.map((name) => [name]);
 
-/** Names hand-written code exports, by package directory (`client`, `react`, `types`, `testing`). */
-export type ReservedNames = Partial<Record<string, readonly string[]>>;
-
-/** Which package exports each kind of generated name. */
-const PACKAGE_OF: Record<string, string> = {
-  type: "client",
-  keys: "react",
-  function: "client",
-  iterateFunction: "client",
-  query: "react",
-  infinite: "react",
-  mutation: "react",
-  body: "types",
-  schema: "types",
+/** Which package exports each kind of claim (the last word of its owner), by the names it holds. */
+const PACKAGE_OF: Record<string, string | null> = {
+  type: RESOURCE_NAME_PACKAGE.type,
+  keys: RESOURCE_NAME_PACKAGE.keys,
+  function: OPERATION_NAME_PACKAGE.function,
+  iterateFunction: OPERATION_NAME_PACKAGE.iterateFunction,
+  query: OPERATION_NAME_PACKAGE.hook,
+  infinite: OPERATION_NAME_PACKAGE.infiniteHook,
+  mutation: OPERATION_NAME_PACKAGE.mutationHook,
+  body: OPERATION_NAME_PACKAGE.body,
+  schema: SCHEMA_NAME_PACKAGE.type,
 };
 
-export function assignNames(input: NamingInput, recorded: NamesFile, reserved: ReservedNames = {}): NamesFile {
+export function assignNames(input: NamingInput, recorded: NamesFile, reserved: ReservedNamesSource = {}): NamesFile {
   const ops = input.operations.map((op) => {
     const record = recorded.operations[op.key];
     const resource = record?.client.split(".")[0] ?? op.resource;
@@ -153,7 +157,9 @@ export function assignNames(input: NamingInput, recorded: NamesFile, reserved: R
       recorded: recordedList(recorded.schemas[schema]?.type),
     });
   }
-  const global = assign(claims.map((claim) => avoidReserved(claim, reserved)));
+  let read: ReservedNames | undefined;
+  const reservedNames = () => (read ??= typeof reserved === "function" ? reserved() : reserved);
+  const global = assign(claims.map((claim) => avoidReserved(claim, reservedNames)));
   const factories = assign(
     input.schemas.map((schema) => ({
       owner: schema,
@@ -200,10 +206,10 @@ export function assignNames(input: NamingInput, recorded: NamesFile, reserved: R
 }
 
 /** A new claim never takes a name the hand-written code of its package exports. */
-function avoidReserved(claim: Claim, reserved: ReservedNames): Claim {
+function avoidReserved(claim: Claim, reserved: () => ReservedNames): Claim {
   if (claim.recorded) return claim;
   const kind = claim.owner.startsWith("schema ") ? "schema" : (claim.owner.split(" ").at(-1) as string);
-  const taken = new Set(reserved[PACKAGE_OF[kind] ?? ""] ?? []);
+  const taken = new Set(reserved()[PACKAGE_OF[kind] ?? ""] ?? []);
   const free = claim.candidates.filter((names) => !names.some((name) => taken.has(name)));
   const last = claim.candidates.at(-1) ?? [];
   const numbered = claim.numbered ?? ((n: number) => last.map((name) => `${name}${n}`));

@@ -1,5 +1,6 @@
 /** Public names: the rules, the registry that keeps recorded names, and the names file. */
-export { assignNames, type NamingInput, type ReservedNames } from "./assign-names.ts";
+export { assignNames, type NamingInput } from "./assign-names.ts";
+export { handWrittenClashes, type ReservedNames, type ReservedNamesSource } from "./exporting-package.ts";
 export {
   emptyNames,
   formatNamesFile,

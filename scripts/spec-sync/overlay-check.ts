@@ -1,26 +1,33 @@
 /**
  * After a sync: does our overlay still apply to the new spec, and can the generator still build an
  * operation table from the result? Returns every problem (not just the first), so that a maintainer
- * sees at once which corrections went stale.
+ * sees at once which corrections went stale; when there is none, the spec as `pnpm generate` will
+ * read it, so that the sync can say what users get (who may call a new operation).
  */
-import type { OpenAPIDocument } from "./openapi.ts";
-import { buildOperationTable } from "./operation-table.ts";
-import { applyOverlay, type OverlayDocument } from "./overlay.ts";
-import { loadSpec, normalizeDocument, readDocument } from "./spec-model/index.ts";
+import type { OpenAPIDocument } from "../lib/openapi.ts";
+import { buildOperationTable } from "../lib/operation-table.ts";
+import { applyOverlay, type OverlayDocument } from "../lib/overlay.ts";
+import { loadSpec, normalizeDocument, readDocument } from "../lib/spec-model/index.ts";
 
-export function checkOverlay(specFile: string, overlayFile: string | null): string[] {
+export interface OverlayCheck {
+  problems: string[];
+  /** The spec with the overlay applied, when there are no problems. */
+  effective?: OpenAPIDocument;
+}
+
+export function checkOverlay(specFile: string, overlayFile: string | null): OverlayCheck {
   try {
     // The same call `pnpm generate` makes: if this passes, generation will read the spec the same way.
     const spec = loadSpec(specFile, overlayFile);
     buildOperationTable(spec.effective);
-    return [];
+    return { problems: [], effective: spec.effective };
   } catch (error) {
-    if (!overlayFile) return [(error as Error).message];
+    if (!overlayFile) return { problems: [(error as Error).message] };
     const problems = staleActions(
       normalizeDocument(readDocument(specFile)),
       readDocument<OverlayDocument>(overlayFile),
     );
-    return problems.length ? problems : [(error as Error).message];
+    return { problems: problems.length ? problems : [(error as Error).message] };
   }
 }
 

@@ -1,5 +1,5 @@
 /** Renders a spec diff for a terminal and as the body of a changeset. */
-import type { Level, SpecChange, SpecDiff } from "./spec-diff.ts";
+import type { Level, SpecChange, SpecDiff } from "./diff.ts";
 
 const LABEL: Record<Level, string> = { major: "breaking", minor: "additive", patch: "docs" };
 

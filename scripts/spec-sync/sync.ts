@@ -1,6 +1,6 @@
 /**
  * Rebuilds our spec from an upstream OpenAPI document (PostHog's whole published schema), keeping
- * what is ours. Pure: documents in, document out; the CLI (scripts/spec-sync/main.ts) does the
+ * what is ours. Pure: documents in, document out; the CLI (main.ts) does the
  * reading, checking and writing.
  *
  * The sync config lists the resources we cover, each a tag and the upstream paths it takes: every
@@ -20,8 +20,18 @@
  * A new upstream operation gets an operationId by the drf rule (see `newOperationId`), unless
  * `operationIds` in the sync config names it.
  */
-import type { OpenAPIDocument } from "./openapi.ts";
-import { checkDocument, isObject, listOperations, mapSchema, pointer, refsIn, resolve } from "./spec-model/index.ts";
+import type { OpenAPIDocument } from "../lib/openapi.ts";
+import {
+  checkDocument,
+  isJsonMediaType,
+  isObject,
+  jsonMedia,
+  listOperations,
+  mapSchema,
+  pointer,
+  refsIn,
+  resolve,
+} from "../lib/spec-model/index.ts";
 
 /** One SDK resource of the sync config: its tag and the upstream paths it covers. */
 export interface SyncResource {
@@ -68,7 +78,6 @@ export interface SyncResult {
 
 type Json = Record<string, unknown>;
 
-const JSON_MEDIA = /^application\/(.+\+)?json/;
 /** Conventional order for the methods of a path that is new to our spec. */
 const METHOD_ORDER = ["get", "post", "put", "patch", "delete", "head", "options", "trace"];
 const PARAMETER_KEYS = ["name", "in", "required", "description", "schema"];
@@ -332,7 +341,7 @@ function answersList(document: OpenAPIDocument | undefined, operation: Json | un
     .sort()[0];
   if (!success || !document) return false;
   const content = (resolve(document, responses[success]) as Json).content as Record<string, Json> | undefined;
-  const media = Object.entries(content ?? {}).find(([type]) => JSON_MEDIA.test(type))?.[1];
+  const media = jsonMedia(content);
   const schema = media?.schema ? (resolve(document, media.schema) as Json) : undefined;
   return schema?.type === "array" || Boolean((schema?.properties as Json | undefined)?.results);
 }
@@ -389,7 +398,7 @@ function sortMethods(item: Json): Json {
 function jsonRequestBody(body: Json): Json {
   if (typeof body.$ref === "string") return body;
   const content = (body.content ?? {}) as Json;
-  const json = Object.entries(content).filter(([type]) => JSON_MEDIA.test(type));
+  const json = Object.entries(content).filter(([type]) => isJsonMediaType(type));
   const kept = json.length ? json : Object.entries(content);
   return { ...body, content: Object.fromEntries(kept.map(([type, media]) => [type, cleanMedia(media as Json)])) };
 }

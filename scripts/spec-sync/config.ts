@@ -3,8 +3,8 @@
  * a `pathPrefix` or exact `paths`), where it reads from, and the operationIds it was told to use.
  * The contract test reads it too, so "what we cover" is written down once.
  */
-import { readDocument } from "./spec-model/index.ts";
-import { SpecSyncError, type SyncConfig, type SyncResource } from "./spec-sync.ts";
+import { readDocument } from "../lib/spec-model/index.ts";
+import { SpecSyncError, type SyncConfig, type SyncResource } from "./sync.ts";
 
 export function readSyncConfig(file: string): SyncConfig {
   let raw: Partial<SyncConfig> & Partial<SyncResource>;

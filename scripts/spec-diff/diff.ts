@@ -1,7 +1,7 @@
 /**
  * Classifies every change between two versions of an OpenAPI document by what it does to a
  * TypeScript user of the generated packages. Pure: two documents in, a list of changes out;
- * `spec-diff-report.ts` renders it and `scripts/spec-diff/main.ts` is the CLI.
+ * `report.ts` renders it and `main.ts` is the CLI.
  *
  * The rule (a type is a set of values):
  * - request side (parameters, request bodies): narrowing breaks callers (major), widening does not (minor);
@@ -14,15 +14,24 @@
  * Named schemas are compared once, in their own group, on the sides where operations use them.
  *
  * Both documents are read through the spec model first (spec-model/normalize.ts), so a document
- * re-spelled from OpenAPI 3.0 to 3.1 (`type: [X, "null"]` for `nullable: true`) compares equal: the
- * diff is about meaning, not spelling. With the names files of both sides (`options`), every public
- * name that disappears or changes is a major change too.
+ * re-spelled from OpenAPI 3.0 to 3.1 (`type: [X, "null"]` for `nullable: true`, `{}` for an untyped
+ * `{nullable: true}`) compares equal: the diff is about meaning, not spelling. An added operation says
+ * who may call it (session-only, when PostHog refuses personal API keys for it). With the names files
+ * of both sides (`options`), every public name that disappears or changes is a major change too.
  */
-import type { NamesFile } from "./names/index.ts";
-import { HTTP_METHODS, type OpenAPIDocument } from "./openapi.ts";
-import { buildTables } from "./operation-table.ts";
-import { pointer as followPointer, listOperations, normalizeDocument, schemasUsedBy } from "./spec-model/index.ts";
-import { deepEqual } from "./spec-yaml.ts";
+import type { NamesFile } from "../lib/names/index.ts";
+import { HTTP_METHODS, type OpenAPIDocument, type OperationObject } from "../lib/openapi.ts";
+import { buildTables } from "../lib/operation-table.ts";
+import {
+  pointer as followPointer,
+  jsonMedia,
+  listOperations,
+  normalizeDocument,
+  type OperationAccess,
+  operationAccess,
+  schemasUsedBy,
+} from "../lib/spec-model/index.ts";
+import { deepEqual } from "../lib/spec-yaml.ts";
 
 export type Level = "major" | "minor" | "patch";
 export type Side = "request" | "response";
@@ -77,7 +86,20 @@ type Doc = Json & { paths?: Record<string, Json>; components?: { schemas?: Recor
 
 const LEVELS: Level[] = ["patch", "minor", "major"];
 const METHODS: readonly string[] = HTTP_METHODS;
-const JSON_MEDIA = /^application\/(.+\+)?json/;
+
+/**
+ * What "operation added" says, by who may call it. PostHog publishes its session-only actions with
+ * no `security` at all (its schema lists the personal API key scheme only with an action's required
+ * scopes, and such an action declares none); the overlay's rule gives every such operation the
+ * session scheme alone, so with `--overlay` the report says "session-only".
+ */
+const OPERATION_ADDED: Record<OperationAccess, string> = {
+  "personal-api-key": "operation added",
+  "session-only":
+    "session-only operation added: PostHog refuses personal API keys for it (403), only a browser session may call it",
+  undeclared:
+    "operation added with no security requirement: PostHog publishes its session-only actions so (the overlay makes it session-only: personal API keys are refused)",
+};
 
 export function maxLevel(levels: Iterable<Level>): Level | null {
   let best: Level | null = null;
@@ -177,7 +199,7 @@ class Differ {
       const a = before.get(key);
       const b = after.get(key);
       if (a && b) this.operation(a, b);
-      else if (b) this.add(groupOf(b), "", "operation-added", "minor", "operation added");
+      else if (b) this.add(groupOf(b), "", "operation-added", "minor", OPERATION_ADDED[this.access(b)]);
       else if (a) this.add(groupOf(a), "", "operation-removed", "major", "operation removed");
     }
     const oldSchemas = this.oldDoc.components?.schemas ?? {};
@@ -193,6 +215,10 @@ class Differ {
         this.schema(oldSchemas[name], newSchemas[name], { group, location: "", sides: used, seen: new Set() });
       }
     }
+  }
+
+  private access(op: Operation): OperationAccess {
+    return operationAccess(this.newDoc as unknown as OpenAPIDocument, op.operation as OperationObject);
   }
 
   private add(group: string, location: string, kind: ChangeKind, level: Level, message: string, sides?: Side[]) {
@@ -357,7 +383,7 @@ class Differ {
     // The same named schema on both sides is compared once, in its own group.
     const sameName = a.ref !== undefined && a.ref === b.ref;
     if (sameName && at.stopAtNames) {
-      this.facets(a.own, b.own, at, ["description", "nullable", "readOnly"]);
+      this.facets(a.own, b.own, at, ["description", "nullable", "readOnly"], { siblingsOfRef: true });
       return;
     }
     if (a.ref !== b.ref) {
@@ -381,7 +407,14 @@ class Differ {
     for (const key of ["oneOf", "anyOf", "allOf"]) this.variants(key, a.body[key], b.body[key], at);
   }
 
-  private facets(a: Json, b: Json, at: SchemaContext, which: string[]): void {
+  /** `siblingsOfRef`: `a` and `b` are the keywords beside a reference both sides share, not whole schemas. */
+  private facets(
+    a: Json,
+    b: Json,
+    at: SchemaContext,
+    which: string[],
+    options: { siblingsOfRef?: boolean } = {},
+  ): void {
     const where = at.location;
     const sides = at.sides;
     const note = (aspect: Aspect, direction: Direction, message: string) =>
@@ -395,8 +428,10 @@ class Differ {
         this.add(at.group, where, "deprecated", "minor", message, sides);
       }
     }
-    if (which.includes("nullable") && Boolean(a.nullable) !== Boolean(b.nullable)) {
-      note("nullable", b.nullable ? "widened" : "narrowed", b.nullable ? "became nullable" : "no longer nullable");
+    const nullable = (schema: Json) => (options.siblingsOfRef ? schema.nullable === true : admitsNull(schema));
+    if (which.includes("nullable") && nullable(a) !== nullable(b)) {
+      const widened = nullable(b);
+      note("nullable", widened ? "widened" : "narrowed", widened ? "became nullable" : "no longer nullable");
     }
     if (which.includes("readOnly") && Boolean(a.readOnly) !== Boolean(b.readOnly) && sides.includes("request")) {
       this.add(
@@ -648,9 +683,19 @@ function pointer(document: Doc, ref: string): unknown {
 }
 
 function jsonSchemaOf(content: unknown): unknown {
-  if (!isObject(content)) return undefined;
-  const entry = Object.entries(content).find(([type]) => JSON_MEDIA.test(type));
-  return entry && isObject(entry[1]) ? (entry[1].schema ?? {}) : undefined;
+  const media = isObject(content) ? jsonMedia(content) : undefined;
+  return isObject(media) ? (media.schema ?? {}) : undefined;
+}
+
+/**
+ * Whether a schema admits null. An untyped schema admits every value, null included, however it is
+ * spelled: OpenAPI 3.1 writes `{}`, drf-spectacular's 3.0 output `{nullable: true}` (3.0.3: `nullable`
+ * only acts beside a `type`), so the two are the same set and neither is a nullability change.
+ */
+function admitsNull(schema: Json): boolean {
+  if (schema.nullable === true) return true;
+  const composed = ["allOf", "oneOf", "anyOf", "not", "$ref"].some((key) => key in schema);
+  return !composed && typesOf(schema) === null;
 }
 
 /** The JSON types a schema admits, or null for "anything". `nullable` is its own aspect. */
