@@ -9,6 +9,7 @@ import { mkdirSync } from "node:fs";
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { resolve } from "node:path";
 import { createFakePostHog } from "@hogkit/testing";
+import { operationTable } from "@hogkit/types";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PAGE_SIZE } from "../lib/paging.js";
@@ -31,6 +32,23 @@ const NAMES = [
   "Experiments",
 ];
 const LIST = "/api/organizations/@current/projects/";
+const PROJECTS = "/api/organizations/{organization_id}/projects/";
+
+/**
+ * What is no operation comes from the operation table, not from memory: a sync that adds one (PostHog
+ * publishes `PUT …/projects/{id}/`, say) moves the pick instead of breaking the test.
+ */
+function methodNotAt(template: string): string {
+  const used = new Set<string>(operationTable.filter((op) => op.path === template).map((op) => op.httpMethod));
+  const method = ["PUT", "POST", "PATCH", "DELETE", "GET"].find((candidate) => !used.has(candidate));
+  if (!method) throw new Error(`every method is an operation at ${template}: pick another path`);
+  return method;
+}
+function actionNotInTable(): string {
+  let name = "secret";
+  while (operationTable.some((op) => op.path.includes(`/${name}/`))) name += "_x";
+  return name;
+}
 const shots = resolve(import.meta.dirname, "../test-results");
 const fake = createFakePostHog({ seed: 21, projects: NAMES.map((name) => ({ name })) });
 
@@ -256,9 +274,9 @@ describe("the proxy route under next start: refused or stripped, PostHog sees no
     for (const [method, target] of [
       ["GET", "/posthog-proxy/api/users/@me/"],
       ["GET", "/posthog-proxy/api/organizations/@current/members/"],
-      ["POST", "/posthog-proxy/api/organizations/@current/projects/1/secret/"],
-      ["PUT", `/posthog-proxy${LIST}1/`],
-      ["DELETE", `/posthog-proxy${LIST}`],
+      ["POST", `/posthog-proxy${LIST}1/${actionNotInTable()}/`],
+      [methodNotAt(`${PROJECTS}{id}/`), `/posthog-proxy${LIST}1/`],
+      [methodNotAt(PROJECTS), `/posthog-proxy${LIST}`],
       ["GET", "/posthog-proxy/admin/"],
     ] as const) {
       const answer = await refused(method, target);
