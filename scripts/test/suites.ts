@@ -18,7 +18,10 @@ export function runSuites(
   const failed: string[] = [];
   for (const suite of suites) {
     log(`\n── ${suite.name}: ${[suite.command, ...suite.args].join(" ")}`);
-    const run = spawnSync(suite.command, suite.args, { cwd, stdio: "inherit" });
+    // Without the NODE_PATH that pnpm's shim for tsx exported into this process: the suites see the
+    // environment `pnpm test` gave them before it ran through tsx.
+    const { NODE_PATH: _shim, ...env } = process.env;
+    const run = spawnSync(suite.command, suite.args, { cwd, stdio: "inherit", env });
     if (run.error) log(`${suite.name} did not start: ${run.error.message}`);
     if (run.status !== 0) failed.push(suite.name);
   }

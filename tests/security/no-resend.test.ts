@@ -50,11 +50,15 @@ describe("a request that may have been applied is not sent again", () => {
 
   it("a POST that timed out after the server read it is sent once", async () => {
     const server = await recorder(() => {}); // reads the request, never answers
-    const client = createClient({ host: server.url, apiKey: KEY, backoff, maxRetries: 5, timeoutMs: 200 });
+    // Long enough for the request to reach the server on a loaded CI machine (200 ms was not).
+    const client = createClient({ host: server.url, apiKey: KEY, backoff, maxRetries: 5, timeoutMs: 1_500 });
     const error = await rejection(client.projects.create({ name: "Slow" }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ mayHaveBeenApplied: true });
     expect(error.message).toContain("It may have been applied");
+    expect(server.requests, "the server read the POST before the timeout").toHaveLength(1);
+    // A re-send would arrive within a backoff delay (5 ms at most here): none does.
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(server.requests).toHaveLength(1);
   });
 

@@ -7,10 +7,13 @@ import { spawn } from "node:child_process";
  */
 export function run(command, args, { cwd, env, check = true, label = command, timeoutMs = 300_000 } = {}) {
   const started = Date.now();
+  // A consumer resolves what its own node_modules holds, as on a user's machine: pnpm's bin shims
+  // export a NODE_PATH into the repository's store, through which require() would find msw.
+  const { NODE_PATH: _repositoryStore, ...inherited } = process.env;
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...env },
+      env: { ...inherited, NO_COLOR: "1", FORCE_COLOR: "0", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
