@@ -105,7 +105,7 @@ describe.runIf(existsSync(snapshot))("regenerating after PostHog's API changed",
       cwd: published.dir,
       encoding: "utf8",
       maxBuffer: 256 * 1024 * 1024,
-      env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1", FORCE_COLOR: "0" },
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
     });
     const output = String(regenerate.stdout);
     const synced = output.slice(output.indexOf("── pnpm spec:sync"), output.indexOf("── pnpm generate"));

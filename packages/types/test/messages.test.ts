@@ -36,10 +36,17 @@ describe.each([
         files: ["body.ts"],
       }),
     );
-    const result = await run(process.execPath, [join(here, compiler), "-p", join(dir, "tsconfig.json")]).then(
+    const result = await run(process.execPath, [
+      join(here, compiler),
+      "-p",
+      join(dir, "tsconfig.json"),
+      "--pretty",
+      "false",
+    ]).then(
       () => ({ stdout: "" }),
       (error: { stdout: string }) => error,
     );
+    // `--pretty false`: TypeScript 7 colours its output whenever FORCE_COLOR is set, even to "0".
     const errors = result.stdout.split("\n").filter((line) => /error TS\d+/.test(line));
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/body\.ts\(3,\d+\).*'string' is not assignable to type 'ReadOnlyField<"api_token">'/);
