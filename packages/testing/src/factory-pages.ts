@@ -6,7 +6,7 @@
  * pagination whose response schema the factory builds.
  */
 import type { OperationInfo } from "@hogkit/types";
-import { offsetPage } from "./fake/behaviours/pagination.js";
+import { offsetPage } from "./fake/engine/pagination.js";
 import { deepMerge } from "./overrides.js";
 
 /** The second argument of a page factory: which page of which list it builds. */

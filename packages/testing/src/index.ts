@@ -17,13 +17,13 @@ export type {
   Project,
   StoredProject,
 } from "./fake/database.js";
+export type { CountedFault, FaultInjector, FaultScope, RateLimitFault } from "./fake/engine/faults.js";
 export {
   DEFAULT_PRODUCT_KEYS,
   type FakeApiKeyInput,
   type FakeOrganizationInput,
   type FakePostHogOptions,
 } from "./fake/fake-core.js";
-export type { CountedFault, FaultInjector, FaultScope, RateLimitFault } from "./fake/faults.js";
 export type { ListenOptions, RunningServer } from "./fake/http-server.js";
 export { SeedDataError } from "./fake/seed-data.js";
 export { createFakePostHog, type FakePostHog, type MswRequestHandler } from "./fake.js";

@@ -1,6 +1,6 @@
 /**
  * Operations the fake has no named behaviour for act on the stored records as the operation table's
- * `effect` says (src/fake/fallback.ts). The rows here are today's rows moved to new paths, as a sync
+ * `effect` says (src/fake/engine/derived.ts). The rows here are today's rows moved to new paths, as a sync
  * would add them; tests/upstream/regenerate.test.ts proves the same through a real spec copy.
  */
 import { type OperationInfo, operationTable } from "@hogkit/types";
@@ -88,10 +88,13 @@ describe("derived behaviours", () => {
     expect(page.body.results[0]).not.toHaveProperty("secret_api_token");
   });
 
-  it("a DELETE on {id} with no body removes the record", async () => {
+  it("a DELETE on {id} with no body is the resource's destroy: a project is marked pending deletion", async () => {
     const fake = fakeWith(remove);
     expect((await call(fake, "DELETE", `${PROJECTS}1/purge/`)).status).toBe(204);
-    expect(fake.db.project(1)).toBeUndefined();
-    expect((await call(fake, "GET", `${PROJECTS}1/`)).status).toBe(404);
+    expect(fake.db.project(1)?.is_pending_deletion).toBe(true);
+    expect((await call(fake, "GET", `${PROJECTS}1/`)).body.is_pending_deletion).toBe(true);
+    const again = await call(fake, "DELETE", `${PROJECTS}1/purge/`);
+    expect(again.status).toBe(400);
+    expect(again.body.detail).toBe("This project is already being deleted.");
   });
 });

@@ -1,15 +1,14 @@
-/** What a named behaviour (or the derived one, fallback.ts) gets for one request. */
-import type { OperationInfo } from "@hogkit/types";
-import type { Factories } from "../factories.js";
-import type { SchemaValidator } from "../schema-validator.js";
-import type { Caller } from "./auth.js";
-import type { FakeDatabase, FakeOrganization, StoredProject } from "./database.js";
+/**
+ * What a named behaviour, a permission or a resource's store gets for one request: the engine's
+ * context (engine/context.ts) and the URL's scope as PostHog's routing resolves it (the organization
+ * of `{organization_id}`, the project of `{id}`: request-context.ts).
+ */
 
-export interface FakeRuntime {
+import type { FakeDatabase, FakeOrganization, StoredProject } from "./database.js";
+import type { Behaviour as EngineBehaviour, EngineContext, EngineRuntime } from "./engine/context.js";
+
+export interface FakeRuntime extends EngineRuntime {
   readonly db: FakeDatabase;
-  readonly factories: Factories;
-  readonly validator: SchemaValidator;
-  readonly now: () => Date;
   /** Valid `product_type` values (PostHog's ProductKey). */
   readonly productKeys: readonly string[];
   /** Valid `intent_context` values (ProductIntentContext); null accepts any string. */
@@ -18,13 +17,8 @@ export interface FakeRuntime {
   readonly featureFlags: ReadonlySet<string>;
 }
 
-export interface RequestContext {
+export interface RequestContext extends EngineContext {
   readonly runtime: FakeRuntime;
-  readonly request: Request;
-  readonly url: URL;
-  readonly row: OperationInfo;
-  readonly params: Record<string, string>;
-  readonly caller: Caller;
   /** The organization of the URL (`@current` resolved), when it exists and the user belongs to it. */
   readonly organization: FakeOrganization | undefined;
   /** The organization id the URL names, after `@current` resolution (may be unknown; "" when invalid). */
@@ -45,12 +39,16 @@ export interface RequestContext {
   viewOrganization(): FakeOrganization | null;
   /** The user's level in an organization (1 member, 8 admin, 15 owner), null when not a member. */
   membership(organizationId: string): number | null;
-  /** The project of `{id}`, looked up as the server does (400 non-integer, 404 unknown / not visible). */
+  /**
+   * Whether the view has a team (view.team): a project route with `{id}`, or a route under
+   * `{project_id}` (a project-scoped resource).
+   */
+  readonly teamRoute: boolean;
+  /**
+   * The view's project, looked up as the server does (400 non-integer, 404 unknown / not visible):
+   * `{id}` on the project resource, `{project_id}` on a project-scoped one.
+   */
   project(): StoredProject;
-  /** The JSON body validated against the operation's request schema, read-only fields dropped. */
-  body(): Promise<Record<string, unknown>>;
-  /** The JSON body, parsed but not validated (DRF's `request.data`: `{}` when there is none). */
-  rawBody(): Promise<unknown>;
 }
 
-export type Behaviour = (context: RequestContext) => Response | Promise<Response>;
+export type Behaviour = EngineBehaviour<RequestContext>;

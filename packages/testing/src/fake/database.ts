@@ -5,6 +5,10 @@
  * nothing is shared.
  */
 import type { components, Readable } from "@hogkit/types";
+import type { FakeApiKey, FakeSession, FakeUser } from "./engine/credentials.js";
+import type { ScopedRecord } from "./engine/record-store.js";
+
+export type { ApiKeyKind, FakeApiKey, FakeSession, FakeUser } from "./engine/credentials.js";
 
 export type Project = Readable<components["schemas"]["ProjectBackwardCompat"]>;
 export type ActivityLogEntry = Readable<components["schemas"]["ActivityLogEntry"]>;
@@ -63,34 +67,6 @@ export interface FakeOrganization {
   defaultAnonymizeIps: boolean;
 }
 
-/** `personal`: a personal API key (`phx_`); `oauth`: an OAuth access token (`pha_`). Same scope rules. */
-export type ApiKeyKind = "personal" | "oauth";
-
-export interface FakeApiKey {
-  /** The token sent as `Authorization: Bearer …`. */
-  key: string;
-  kind: ApiKeyKind;
-  /** PostHog scopes (`project:read`, `project:write`, `*`). `:write` implies `:read`. */
-  scopes: string[];
-  /** When not empty, the key works only in these organizations (`scoped_organizations`). */
-  scopedOrganizations: string[];
-  /** When not empty, the key works only on these projects (`scoped_teams`). */
-  scopedTeams: number[];
-}
-
-export interface FakeSession {
-  /** The `sessionid` cookie value. */
-  id: string;
-  /** A ready-to-send `Cookie` header value: `sessionid=…`. */
-  cookie: string;
-}
-
-/** The one user every credential belongs to, as activity entries show them. */
-export interface FakeUser {
-  first_name: string;
-  email: string;
-}
-
 export interface StoredProject {
   data: Project;
   /** Newest last; the activity endpoint returns only `scope: "Team"` entries, newest first. */
@@ -112,6 +88,8 @@ export class FakeDatabase {
   readonly dashboards = new Map<number, number>();
   /** Uploaded media by id, with the organization that uploaded it (for an organization's `logo_media_id`). */
   readonly uploadedMedia = new Map<string, string>();
+  /** Records of the resources the fake has no module for (a newer spec's), by resource. */
+  readonly records = new Map<string, ScopedRecord[]>();
   user: FakeUser = { first_name: "Hogkit", email: "hogkit@example.com" };
   /** The user's current organization (`@current`) and current project (`id=@current`). */
   currentOrganizationId = "";

@@ -7,9 +7,9 @@
  * refused with 413 the moment it passes `maxBodyBytes`, never held whole.
  */
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { ApiError, fakeBugResponse } from "./api-error.js";
+import { ApiError, fakeBugResponse } from "./engine/api-error.js";
+import { tooLarge } from "./engine/request-body.js";
 import type { FakeCore } from "./fake-core.js";
-import { tooLarge } from "./request-body.js";
 
 export interface ListenOptions {
   /** Default 0: any free port. */

@@ -3,9 +3,10 @@
  * `handle`. msw itself is passed in (its `http` namespace), so this file imports nothing from msw
  * and the package's main entry never loads it.
  */
+
+import { pathPrefixes } from "./engine/routes.js";
 import type { FakeCore } from "./fake-core.js";
 import { assertMswCanRun } from "./msw-runtime.js";
-import { pathPrefixes } from "./routes.js";
 
 /** What the handlers need from msw (2 or 3): `http.all(path, resolver)`. */
 export interface MswHttp {

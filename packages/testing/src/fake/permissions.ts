@@ -12,11 +12,11 @@
  * like a new action on the viewset would.
  */
 import type { OperationId } from "@hogkit/types";
-import { ApiError, permissionDenied, serverError } from "./api-error.js";
-import { challenge } from "./auth.js";
 import type { RequestContext } from "./context.js";
 import type { FakeOrganization } from "./database.js";
-import { pythonTruthy } from "./python.js";
+import { ApiError, permissionDenied, serverError } from "./engine/api-error.js";
+import { challenge } from "./engine/auth.js";
+import { pythonTruthy } from "./engine/python.js";
 
 type Permission = (context: RequestContext) => void | Promise<void>;
 
@@ -80,7 +80,7 @@ export const apiScopePermission: Permission = async (context) => {
   }
   if (key.scopedTeams.length) {
     // view.team: organization routes have no team (a KeyError PostHog turns into this 403).
-    if (context.params.id === undefined || context.organizationRoute) {
+    if (!context.teamRoute) {
       throw permissionDenied("API keys with scoped projects are only supported on project-based endpoints.");
     }
     const project = context.project();
@@ -214,7 +214,7 @@ export async function checkPermissions(context: RequestContext): Promise<void> {
     listed ??
     (context.organizationRoute
       ? [organizationMember, organizationOwnerDelete]
-      : context.params.id !== undefined
+      : context.teamRoute
         ? [teamMemberLight]
         : []);
   for (const permission of chain) await permission(context);

@@ -6,14 +6,45 @@
  * project gets a new one, then the projects an organization's `teams` and `projects` name that no
  * seed gave, and last the check that every seeded record reads back as it was given.
  */
+import { createFactories } from "../factories.js";
 import type { FakeRuntime } from "./context.js";
 import type { FakeOrganization, StoredProject } from "./database.js";
-import { organizationView } from "./organization-records.js";
-import { type FakeOrganizationInput, type SeededOrganization, seedOrganization } from "./organization-seeds.js";
-import { PROJECT_SCHEMA, projectView, seedProject } from "./project-records.js";
+import { addKey } from "./keys.js";
+import type { FakePostHogOptions } from "./options.js";
+import { organizationView } from "./organizations/records.js";
+import { type FakeOrganizationInput, type SeededOrganization, seedOrganization } from "./organizations/seeds.js";
+import { PROJECT_SCHEMA, projectView, seedProject } from "./projects/records.js";
 import { checkReadsBack, checkSeedFields, SeedDataError, seedError, shown } from "./seed-data.js";
 
 type Json = Record<string, unknown>;
+
+/** The runtime whose generated values restart with the seed. */
+export type SeededRuntime = { -readonly [K in keyof FakeRuntime]: FakeRuntime[K] };
+
+/** The state the fake was created with (same seed, same values), in the state's own objects. */
+export function seedState(runtime: SeededRuntime, options: FakePostHogOptions): void {
+  const { db } = runtime;
+  runtime.factories = createFactories({ seed: options.seed ?? 1 });
+  db.organizations.length = 0;
+  db.keys.length = 0;
+  db.sessions.length = 0;
+  db.stored.clear();
+  db.dashboards.clear();
+  db.uploadedMedia.clear();
+  db.records.clear();
+  db.nextProjectId = 1;
+  db.nextDashboardId = 1;
+  db.nextCohortId = 1;
+  db.currentProjectId = null;
+  db.user = { first_name: "Hogkit", email: "hogkit@example.com", ...options.user };
+  const projects = checkProjectSeeds(runtime, options.projects);
+  const organizations = seedOrganizations(runtime, options.organizations, projects);
+  db.currentOrganizationId = db.organizations.find((o) => o.membershipLevel)?.id ?? "";
+  for (const [i, input] of (options.keys?.length ? options.keys : [{}]).entries()) addKey(runtime, input, `keys[${i}]`);
+  const stored = seedProjects(runtime, projects, organizations);
+  db.currentProjectId = db.projects.find((p) => p.organization === db.currentOrganizationId)?.id ?? null;
+  checkSeedsReadBack(runtime, projects, stored, organizations);
+}
 
 function listOf(value: unknown, name: string): unknown[] {
   if (value === undefined) return [];

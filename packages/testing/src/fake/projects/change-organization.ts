@@ -5,11 +5,11 @@
  * ValidationError (a 500, as PostHog answers). Source: posthog/api/project.py (change_organization,
  * _reconcile_current_project_of_affected_users).
  */
-import { logActivity } from "../activity.js";
-import { json, serverError, validationError } from "../api-error.js";
+
 import type { Behaviour } from "../context.js";
-import { projectView } from "../project-records.js";
-import { djangoUuid, drfDateTime } from "../python.js";
+import { json, serverError, validationError } from "../engine/api-error.js";
+import { djangoUuid, drfDateTime } from "../engine/python.js";
+import { logActivity, projectView } from "./records.js";
 
 export const changeOrganization: Behaviour = async (context) => {
   const { runtime } = context;

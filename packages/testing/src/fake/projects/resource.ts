@@ -1,22 +1,19 @@
 /**
- * Named behaviours, by operationId. An operation of the spec that has none here still answers:
- * with a behaviour derived from its response schema (see ../fallback.ts). Keys must be operationIds
- * of the generated table, so renaming or removing an operation fails the build here.
+ * The project resource: its store, list rules and serializer (crud.ts), and the actions PostHog
+ * does its own way, by operationId. list, create, retrieve, partial_update and destroy have no
+ * named behaviour: they are derived from their effect on the same store, as any new plain route is.
+ * Keys must be operationIds of the generated table, so renaming or removing an operation fails the build.
  */
 import type { OperationId } from "@hogkit/types";
 import type { Behaviour } from "../context.js";
+import { defineResource } from "../engine/resource.js";
 import { changeOrganization } from "./change-organization.js";
+import { projectList, projectSerializer, projectStore } from "./crud.js";
 import { addProductIntent, completeProductOnboarding } from "./product-intents.js";
-import { createProject, destroyProject, listProjects, retrieveProject, updateProject } from "./projects.js";
 import { activity, isGeneratingDemoData } from "./status.js";
 import { deleteSecretTokenBackup, resetToken, rotateSecretToken } from "./tokens.js";
 
-export const behaviours = {
-  projects_list: listProjects,
-  projects_create: createProject,
-  projects_retrieve: retrieveProject,
-  projects_partial_update: updateProject,
-  projects_destroy: destroyProject,
+const behaviours = {
   projects_reset_token_partial_update: resetToken,
   projects_rotate_secret_token_partial_update: rotateSecretToken,
   projects_delete_secret_token_backup_partial_update: deleteSecretTokenBackup,
@@ -26,3 +23,11 @@ export const behaviours = {
   projects_is_generating_demo_data_retrieve: isGeneratingDemoData,
   projects_activity_retrieve: activity,
 } satisfies Partial<Record<OperationId, Behaviour>>;
+
+export const projects = defineResource({
+  name: "projects",
+  store: projectStore,
+  serializer: projectSerializer,
+  list: projectList,
+  behaviours,
+});

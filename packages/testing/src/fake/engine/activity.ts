@@ -7,29 +7,34 @@
  * posthog/models/team/team.py (token changes).
  */
 import type { components, Readable } from "@hogkit/types";
-import type { FakeRuntime } from "./context.js";
-import type { ActivityLogEntry, StoredProject } from "./database.js";
+import type { EngineRuntime } from "./context.js";
 import { drfDateTime, pythonEqual } from "./python.js";
 
+export type ActivityLogEntry = Readable<components["schemas"]["ActivityLogEntry"]>;
 export type Change = Readable<components["schemas"]["ActivityLogChange"]>;
 type Scope = "Team" | "Project" | "Survey";
 
-export function logActivity(
-  runtime: FakeRuntime,
-  stored: StoredProject,
-  entry: { scope: Scope; activity: string; name: string | null; changes: Change[] | null; itemId?: string },
-): void {
+export interface ActivityInput {
+  scope: Scope;
+  activity: string;
+  name: string | null;
+  changes: Change[] | null;
+  itemId: string;
+}
+
+/** One entry onto a record's log (newest last). */
+export function appendActivity(runtime: EngineRuntime, log: ActivityLogEntry[], entry: ActivityInput): void {
   if (entry.activity === "updated" && !entry.changes?.length) return;
   const record = {
     id: runtime.factories.random.uuid(),
     user: { first_name: runtime.db.user.first_name, email: runtime.db.user.email },
     activity: entry.activity,
     scope: entry.scope,
-    item_id: entry.itemId ?? String(stored.data.id),
+    item_id: entry.itemId,
     detail: { name: entry.name, short_id: null, type: null, changes: entry.changes, trigger: null },
     created_at: drfDateTime(runtime.now()),
   };
-  stored.activity.push(record as unknown as ActivityLogEntry);
+  log.push(record as unknown as ActivityLogEntry);
 }
 
 /** `dict_changes_between(type, before, after)` over the given fields (already filtered for exclusions). */

@@ -6,7 +6,7 @@
  * messages and codes. Errors come back as DRF's error tree; `firstError` picks the one
  * drf-exceptions-hog reports.
  */
-import type { JsonSchema, JsonSchemaDocument } from "../schema-document.js";
+import type { JsonSchema, JsonSchemaDocument } from "../../schema-document.js";
 import { pythonStr, pythonTypeName } from "./python.js";
 import { decimalPrecision, decimalStr, decimalToNumber, parseDecimal } from "./python-decimal.js";
 

@@ -7,10 +7,10 @@
  * many members, and a `logo_media_id` is uploaded media that exists. The projects its `teams` and
  * `projects` name are made by seed-state.ts.
  */
-import type { FakeRuntime } from "./context.js";
-import type { FakeOrganization, FakeUser, MembershipLevel, ProductFeature } from "./database.js";
-import { ORGANIZATION_SCHEMA, type Organization, organizationRecord } from "./organization-records.js";
-import { checkSeedFields, SeedDataError, sameJson, seedError, shown } from "./seed-data.js";
+import type { FakeRuntime } from "../context.js";
+import type { FakeOrganization, FakeUser, MembershipLevel, ProductFeature } from "../database.js";
+import { checkSeedFields, SeedDataError, sameJson, seedError, shown } from "../seed-data.js";
+import { ORGANIZATION_SCHEMA, type Organization, organizationRecord } from "./records.js";
 
 /**
  * One organization to seed: the fake's options below, any field of PostHog's Organization record

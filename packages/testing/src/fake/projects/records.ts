@@ -8,28 +8,22 @@
  * Sources: posthog/models/team/team.py, posthog/api/project.py.
  */
 import type { components, Readable } from "@hogkit/types";
-import { schemaDocument } from "../generated/schemas.js";
-import type { JsonSchema } from "../schema-document.js";
-import { type Change, logActivity as writeActivity } from "./activity.js";
-import type { FakeRuntime } from "./context.js";
-import type { FakeOrganization, Project, StoredProject } from "./database.js";
-import { drfDateTime } from "./python.js";
-import { decimalFixed, parseDecimal } from "./python-decimal.js";
+import type { JsonSchema } from "../../schema-document.js";
+import type { FakeRuntime } from "../context.js";
+import type { FakeOrganization, Project, StoredProject } from "../database.js";
+import { appendActivity, type Change } from "../engine/activity.js";
+import { notFound, validationError } from "../engine/api-error.js";
+import { drfDateTime, pythonInt, pythonRepr } from "../engine/python.js";
+import { decimalFixed, parseDecimal } from "../engine/python-decimal.js";
+import { allowsNull, schemaProperties } from "../engine/schema-records.js";
 
 type Team = Readable<components["schemas"]["Team"]>;
+/** The operation table's resource whose records these are. */
+export const PROJECTS = "projects";
 /** The component schema of a project record. */
 export const PROJECT_SCHEMA = "ProjectBackwardCompat";
 
-function projectProperties(): Record<string, JsonSchema> {
-  return schemaDocument.definitions.read[PROJECT_SCHEMA]?.properties ?? {};
-}
-
-export function allowsNull(schema: JsonSchema | undefined): boolean {
-  if (!schema) return true;
-  if (schema.anyOf?.some((s) => s.type === "null")) return true;
-  if (Array.isArray(schema.type)) return schema.type.includes("null");
-  return schema.type === undefined && !schema.$ref && !schema.allOf && !schema.enum;
-}
+const projectProperties = () => schemaProperties(PROJECT_SCHEMA);
 
 /** A field the table below does not know (added to the spec later): null when allowed, else false / []. */
 function blank(schema: JsonSchema, generated: unknown): unknown {
@@ -217,23 +211,19 @@ export function seedProject(
   return stored;
 }
 
-/**
- * The positional form the derived behaviours (fallback.ts) call: one entry as `log_activity` writes
- * it (a `created` entry carries `changes: null`, as PostHog's do).
- */
+/** One entry of the project's activity log, under the project's id unless another item is named. */
 export function logActivity(
   runtime: FakeRuntime,
   stored: StoredProject,
-  activity: string,
-  scope: "Team" | "Project",
-  changes: Array<{ action: string; field: string | null; before: unknown; after: unknown }>,
+  entry: {
+    scope: "Team" | "Project";
+    activity: string;
+    name: string | null;
+    changes: Change[] | null;
+    itemId?: string;
+  },
 ): void {
-  writeActivity(runtime, stored, {
-    scope,
-    activity,
-    name: stored.data.name ?? null,
-    changes: activity === "created" ? null : (changes.map((change) => ({ type: scope, ...change })) as Change[]),
-  });
+  appendActivity(runtime, stored.activity, { ...entry, itemId: entry.itemId ?? String(stored.data.id) });
 }
 
 /** "Default project", then "Default project 2", … (case-insensitive, trimmed), as create_with_team does. */
@@ -254,17 +244,41 @@ export function projectView(runtime: FakeRuntime, stored: StoredProject): Projec
   return { ...structuredClone(stored.data), effective_membership_level: level } as Project;
 }
 
-/** The record in the shape of another schema: only that schema's properties (list items use this). */
-export function pickSchema(record: Record<string, unknown>, schema: string): Record<string, unknown> {
-  const properties = schemaDocument.definitions.read[schema]?.properties;
-  if (!properties) return { ...record };
-  const out: Record<string, unknown> = {};
-  for (const name of Object.keys(properties)) if (name in record) out[name] = record[name];
-  return out;
-}
-
 /** TeamSerializer: the project's fields without the project-only ones, plus `project_id`. */
 export function teamView(runtime: FakeRuntime, stored: StoredProject): Team {
   const { product_description: _d, is_pending_deletion: _p, ...team } = projectView(runtime, stored);
   return { ...team, project_id: stored.data.id } as unknown as Team;
+}
+
+/**
+ * ProjectViewSet.safely_get_object over the visible, organization-filtered queryset; `@current` is
+ * the user's current project, answered from the user's own state (not filtered by the URL).
+ */
+export function lookupProject(
+  runtime: FakeRuntime,
+  raw: string | undefined,
+  scoped: readonly string[],
+  urlOrganization: () => string,
+): StoredProject {
+  const { db } = runtime;
+  if (raw === undefined) throw new Error("operation names no project ({id} or {project_id})");
+  if (raw === "@current") {
+    const current = db.currentProjectId === null ? undefined : db.stored.get(db.currentProjectId);
+    if (!current || !db.organization(current.data.organization)?.membershipLevel) throw notFound();
+    if (scoped.length && !scoped.includes(current.data.organization)) throw notFound();
+    return current;
+  }
+  const urlOrganizationId = urlOrganization();
+  const id = pythonInt(raw);
+  if (id === undefined) throw validationError(`Field 'id' expected a number but got ${pythonRepr(raw)}.`);
+  const stored = id <= BigInt(Number.MAX_SAFE_INTEGER) && id >= 0n ? db.stored.get(Number(id)) : undefined;
+  // A route under /api/projects/{project_id}/ names no organization: the project's own counts.
+  const organizationId = urlOrganizationId || stored?.data.organization;
+  const visible =
+    stored &&
+    stored.data.organization === organizationId &&
+    db.organization(organizationId)?.membershipLevel &&
+    (!scoped.length || scoped.includes(organizationId));
+  if (!visible) throw notFound();
+  return stored;
 }

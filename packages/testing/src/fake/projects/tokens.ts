@@ -5,12 +5,12 @@
  * posthog/api/team.py (validate_secret_token_generation), posthog/models/team/team.py.
  */
 import { projectApiToken, projectSecretToken } from "../../tokens.js";
-import { logActivity, maskToken } from "../activity.js";
-import { json, validationError } from "../api-error.js";
 import type { Behaviour, RequestContext } from "../context.js";
 import type { StoredProject } from "../database.js";
-import { projectView } from "../project-records.js";
-import { drfDateTime } from "../python.js";
+import { maskToken } from "../engine/activity.js";
+import { json, validationError } from "../engine/api-error.js";
+import { drfDateTime } from "../engine/python.js";
+import { logActivity, projectView } from "./records.js";
 
 const save = (context: RequestContext, stored: StoredProject) => {
   stored.data.updated_at = drfDateTime(context.runtime.now());

@@ -3,11 +3,10 @@
  * (`ATOMIC_REQUESTS`): a write answered with an error — a validation error, a refusal, or a bug in
  * the fake — leaves the state exactly as it was before the request. Reads do not wait.
  */
-import type { FakeDatabase } from "./database.js";
 
 export type Atomically = (write: () => Promise<Response>) => Promise<Response>;
 
-export function createWriteQueue(db: FakeDatabase): Atomically {
+export function createWriteQueue(db: { snapshot(): unknown; restore(snapshot: unknown): void }): Atomically {
   let tail: Promise<void> = Promise.resolve();
   return async (write) => {
     const previous = tail;

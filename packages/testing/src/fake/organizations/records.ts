@@ -10,13 +10,12 @@
  * posthog/api/shared.py (TeamBasicSerializer, ProjectBasicSerializer).
  */
 import type { components, Readable } from "@hogkit/types";
-import { schemaDocument } from "../generated/schemas.js";
-import type { JsonSchema } from "../schema-document.js";
-import { notFound, serverError, validationError } from "./api-error.js";
-import type { FakeRuntime, RequestContext } from "./context.js";
-import type { FakeOrganization, MembershipLevel, ProductFeature } from "./database.js";
-import { allowsNull, newProject } from "./project-records.js";
-import { djangoUuid, drfDateTime } from "./python.js";
+import type { FakeRuntime } from "../context.js";
+import type { FakeOrganization, MembershipLevel, ProductFeature } from "../database.js";
+import { notFound, serverError, validationError } from "../engine/api-error.js";
+import { djangoUuid, drfDateTime } from "../engine/python.js";
+import { allowsNull, schemaProperties } from "../engine/schema-records.js";
+import { newProject } from "../projects/records.js";
 
 export type Organization = Readable<components["schemas"]["Organization"]>;
 
@@ -44,9 +43,7 @@ const MODEL_DEFAULTS: Record<string, unknown> = {
   default_role_id: null,
 };
 
-function properties(): Record<string, JsonSchema> {
-  return schemaDocument.definitions.read[ORGANIZATION_SCHEMA]?.properties ?? {};
-}
+const properties = () => schemaProperties(ORGANIZATION_SCHEMA);
 
 /** Every writable field of the schema the fake does not act on, at its model default. */
 export function defaultSettings(): Record<string, unknown> {
@@ -196,12 +193,6 @@ export function lookupOrganization(runtime: FakeRuntime, raw: string, scoped: re
   const found = db.organization(id);
   if (!found?.membershipLevel || (scoped.length && !scoped.includes(found.id))) throw notFound();
   return found;
-}
-
-/** The caller's organizations a credential may see (a key's `scoped_organizations` narrow them). */
-export function visibleOrganizations(context: RequestContext): FakeOrganization[] {
-  const scoped = context.caller.kind === "key" ? context.caller.key.scopedOrganizations : [];
-  return context.runtime.db.memberOrganizations().filter((o) => !scoped.length || scoped.includes(o.id));
 }
 
 /** OrganizationSerializer, for the fake's one user; fields in the schema's order. */

@@ -5,13 +5,14 @@
  * time set on every completion. Sources: posthog/api/project.py,
  * posthog/models/product_intent/product_intent.py.
  */
-import { json, RawResponseError, serverError } from "../api-error.js";
+
 import type { Behaviour, RequestContext } from "../context.js";
 import type { Project, StoredProject } from "../database.js";
-import { type ErrorTree, FieldFailure, runField } from "../drf-fields.js";
-import { teamView } from "../project-records.js";
-import { assertDict, validationFailure } from "../project-serializer.js";
-import { drfDateTime, pythonStr, pythonTruthy } from "../python.js";
+import { json, RawResponseError, serverError } from "../engine/api-error.js";
+import { type ErrorTree, FieldFailure, runField } from "../engine/drf-fields.js";
+import { drfDateTime, pythonStr, pythonTruthy } from "../engine/python.js";
+import { assertDict, validationFailure } from "../engine/serializer-errors.js";
+import { teamView } from "./records.js";
 
 type Intent = Project["product_intents"][number];
 

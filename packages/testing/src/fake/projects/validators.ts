@@ -4,8 +4,8 @@
  * produced and returns the value to store, or raises a FieldFailure. Sources: posthog/api/project.py,
  * posthog/api/team.py, posthog/api/utils.py (validate_authorized_url_wildcards).
  */
-import { type ErrorTree, FieldFailure, fail } from "./drf-fields.js";
-import { pythonTruthy } from "./python.js";
+import { type ErrorTree, FieldFailure, fail } from "../engine/drf-fields.js";
+import { pythonTruthy } from "../engine/python.js";
 
 type Validator = (value: unknown) => unknown;
 

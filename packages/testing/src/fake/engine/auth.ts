@@ -6,7 +6,7 @@
  * (see permissions.ts), after a few checks that PostHog runs first.
  */
 import { ApiError } from "./api-error.js";
-import type { FakeApiKey, FakeDatabase, FakeSession } from "./database.js";
+import type { Credentials, FakeApiKey, FakeSession } from "./credentials.js";
 
 export type Caller =
   | { kind: "key"; key: FakeApiKey }
@@ -20,7 +20,7 @@ export const challenge = (origin: string) => ({
 const failed = (detail: string, origin: string) =>
   new ApiError(401, "authentication_error", "authentication_failed", detail, null, challenge(origin));
 
-export function authenticate(db: FakeDatabase, request: Request, url: URL): Caller {
+export function authenticate(db: Credentials, request: Request, url: URL): Caller {
   const header = request.headers.get("authorization");
   const bearer = header?.match(/^Bearer\s+(\S.+)$/)?.[1]?.trim();
   if (bearer?.startsWith("pha_")) {

@@ -1,9 +1,9 @@
 /** is_generating_demo_data and activity (posthog/api/project.py, activity_logging/activity_log.py). */
 import type { components, Readable } from "@hogkit/types";
-import { json, serverError } from "../api-error.js";
 import type { Behaviour } from "../context.js";
-import { pythonInt } from "../python.js";
-import { pageLink } from "./pagination.js";
+import { json, serverError } from "../engine/api-error.js";
+import { pageLink } from "../engine/pagination.js";
+import { pythonInt } from "../engine/python.js";
 
 export const isGeneratingDemoData: Behaviour = (context) =>
   json(200, { is_generating_demo_data: context.project().generatingDemoData });

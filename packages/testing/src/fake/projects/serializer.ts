@@ -7,14 +7,15 @@
  * `primary_dashboard`, `autocapture_exceptions_errors_to_ignore`. Sources: posthog/api/project.py,
  * posthog/api/team.py (validate_team_attrs), rest_framework/serializers.py.
  */
-import { schemaDocument } from "../generated/schemas.js";
-import type { JsonSchema } from "../schema-document.js";
-import { ApiError, permissionDenied, validationError } from "./api-error.js";
-import type { FakeRuntime } from "./context.js";
-import { type ErrorTree, type Field, FieldFailure, fieldFromSchema, firstError, runField } from "./drf-fields.js";
-import { ADMIN_FIELDS, FIELD_BOUNDS, FIELD_ORDER, NOT_NULL_JSON_FIELDS } from "./project-fields.js";
-import { FIELD_VALIDATORS } from "./project-validators.js";
-import { pythonJsonDumps, pythonTypeName } from "./python.js";
+import { schemaDocument } from "../../generated/schemas.js";
+import type { JsonSchema } from "../../schema-document.js";
+import type { FakeRuntime } from "../context.js";
+import { ApiError, permissionDenied, validationError } from "../engine/api-error.js";
+import { type ErrorTree, type Field, FieldFailure, fieldFromSchema, runField } from "../engine/drf-fields.js";
+import { pythonJsonDumps, pythonTypeName } from "../engine/python.js";
+import { assertDict, validationFailure } from "../engine/serializer-errors.js";
+import { ADMIN_FIELDS, FIELD_BOUNDS, FIELD_ORDER, NOT_NULL_JSON_FIELDS } from "./fields.js";
+import { FIELD_VALIDATORS } from "./validators.js";
 
 const WRITE_SCHEMA = "PatchedProjectBackwardCompat";
 
@@ -26,20 +27,6 @@ export interface SerializerInput {
   organizationId: string;
   /** The caller's level there (effective_membership_level); null when not a member. */
   level: number | null;
-}
-
-/** DRF's failure of the whole request: `{type: validation_error, code, detail, attr}`. */
-export function validationFailure(tree: ErrorTree): ApiError {
-  const { attr, detail, code } = firstError(tree);
-  return validationError(detail, code, attr);
-}
-
-/** The root of `serializer.is_valid()`: a dict, else DRF's own non-field errors. */
-export function assertDict(data: unknown): asserts data is Record<string, unknown> {
-  if (data === null) throw validationError("No data provided", "null");
-  if (typeof data !== "object" || Array.isArray(data)) {
-    throw validationError(`Invalid data. Expected a dictionary, but got ${pythonTypeName(data)}.`);
-  }
 }
 
 let cachedFields: Array<[string, Field]> | undefined;
