@@ -1,6 +1,7 @@
 /** The built `hogkit-mock` CLI: starts, prints URL + key + session cookie, serves, stops cleanly on SIGTERM/SIGINT. */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -34,6 +35,15 @@ function start(
     });
   });
 }
+
+/** A port nothing listens on right now. */
+const freePort = () =>
+  new Promise<number>((resolvePort) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolvePort(port));
+    });
+  });
 
 const exitCode = (child: ChildProcess) => new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
 
@@ -112,6 +122,29 @@ describe("hogkit-mock", () => {
     });
     expect((await list.json()).count).toBe(0);
     const exited = exitCode(child);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+
+  it("output piped to a reader that left (`hogkit-mock | head -2`): it keeps serving and exits 0, no EPIPE crash", async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [cli, "--port", String(port), "--empty", "--seed", "7"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout?.destroy(); // the reader is gone before the banner: its first line meets EPIPE
+    let stderr = "";
+    child.stderr?.on("data", (chunk) => (stderr += chunk));
+    const exited = exitCode(child);
+    const url = `http://127.0.0.1:${port}/api/organizations/@current/projects/`;
+    let status = 0;
+    for (let attempt = 0; attempt < 100 && status === 0 && child.exitCode === null; attempt++) {
+      status = await fetch(url).then(
+        (answer) => answer.status,
+        () => new Promise<number>((resolveSoon) => setTimeout(() => resolveSoon(0), 100)),
+      );
+    }
+    expect(stderr).not.toMatch(/EPIPE/);
+    expect(status, "it serves").toBe(401); // no key sent: PostHog's 401, from a live server
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
   });

@@ -78,6 +78,11 @@ async function main(): Promise<void> {
         : `cannot listen on ${values.host}:${port}: ${error.message}`,
     ),
   );
+  // A reader that left (`hogkit-mock | head -2`) is no reason to stop serving: what we print is for
+  // people, so a closed stdout only means nobody reads it any more.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
   // Handlers first: whoever reads the banner may signal us right away.
   let stopping = false;
   const stop = (signal: string) => {
