@@ -14,8 +14,8 @@
 import type { OperationId } from "@hogkit/types";
 import type { RequestContext } from "./context.js";
 import type { FakeOrganization } from "./database.js";
-import { ApiError, permissionDenied, serverError } from "./engine/api-error.js";
-import { challenge } from "./engine/auth.js";
+import { organizationNotFound, permissionDenied, serverError } from "./engine/api-error.js";
+import { notAuthenticated } from "./engine/auth.js";
 import { pythonTruthy } from "./engine/python.js";
 
 type Permission = (context: RequestContext) => void | Promise<void>;
@@ -35,14 +35,7 @@ export const hasFeature = (organization: FakeOrganization, key: string) =>
 
 export const isAuthenticated: Permission = (context) => {
   if (context.caller.kind === "anonymous") {
-    throw new ApiError(
-      401,
-      "authentication_error",
-      "not_authenticated",
-      "Authentication credentials were not provided.",
-      null,
-      challenge(context.url.origin),
-    );
+    throw notAuthenticated(context.url.origin);
   }
 };
 
@@ -137,7 +130,7 @@ const canCreateProject: Permission = async (context) => {
     if (level === null) throw permissionDenied("You do not have permission to perform this action.");
     return;
   }
-  if (level === null) throw new ApiError(404, "invalid_request", "not_found", "Organization not found.");
+  if (level === null) throw organizationNotFound();
   if (level >= 8) return;
   if (!hasFeature(organization, "organization_invite_settings") || !organization.membersCanCreateProjects) {
     throw permissionDenied("You need to be an organization admin or above to create new projects.");

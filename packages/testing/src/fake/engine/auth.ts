@@ -17,6 +17,17 @@ export const challenge = (origin: string) => ({
   "www-authenticate": `Bearer resource_metadata="${origin}/.well-known/oauth-protected-resource"`,
 });
 
+/** DRF's NotAuthenticated: no credentials at all, where the view needs some. */
+export const notAuthenticated = (origin: string) =>
+  new ApiError(
+    401,
+    "authentication_error",
+    "not_authenticated",
+    "Authentication credentials were not provided.",
+    null,
+    challenge(origin),
+  );
+
 const failed = (detail: string, origin: string) =>
   new ApiError(401, "authentication_error", "authentication_failed", detail, null, challenge(origin));
 

@@ -7,7 +7,7 @@
  */
 import type { OperationInfo } from "@hogkit/types";
 import { ApiError, fakeBugResponse, notFound, RawResponseError } from "./api-error.js";
-import { authenticate, type Caller, challenge } from "./auth.js";
+import { authenticate, type Caller, notAuthenticated } from "./auth.js";
 import type { EngineContext, EngineRuntime } from "./context.js";
 import type { FaultInjector } from "./faults.js";
 import type { BehaviourOf } from "./registry.js";
@@ -46,14 +46,7 @@ export function createHandler<C extends EngineContext>(
     if ("allowed" in match) {
       // A method the operation table does not have (PostHog may have it, as PUT): authenticated, then 405.
       if (authenticate(runtime.db, request, url).kind === "anonymous") {
-        throw new ApiError(
-          401,
-          "authentication_error",
-          "not_authenticated",
-          "Authentication credentials were not provided.",
-          null,
-          challenge(url.origin),
-        );
+        throw notAuthenticated(url.origin);
       }
       throw new ApiError(405, "invalid_request", "method_not_allowed", `Method "${method}" not allowed.`, null, {
         allow: match.allowed.join(", "),
